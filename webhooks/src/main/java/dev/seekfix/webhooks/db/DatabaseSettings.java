@@ -14,10 +14,14 @@ public record DatabaseSettings(String url, String user, String password, Databas
         this(url, user, password, DatabaseKind.ofJdbcUrl(url));
     }
 
-    /** H2 file database {@code seekfix} in {@code dataDir}, in PostgreSQL compatibility off (plain H2). */
+    /**
+     * H2 file database {@code seekfix} in {@code dataDir}. {@code WRITE_DELAY=0} writes each commit to the file
+     * before the commit returns: H2's default (500 ms) loses the last commits when the process is killed, and a
+     * delivery is acknowledged only once it is durable (found by the kill -9 recovery test).
+     */
     public static DatabaseSettings embedded(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("seekfix").toString();
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
     }
 
     /** {@code SEEKFIX_DB_URL}/{@code _USER}/{@code _PASSWORD}, else the embedded H2 file in {@code dataDir}. */

@@ -18,8 +18,7 @@ public final class SchemaMigrations {
     public MigrateResult migrate() {
         Flyway flyway = Flyway.configure()
                 .dataSource(database.dataSource())
-                .locations("classpath:dev/seekfix/webhooks/db/migration",
-                        "classpath:db/migration/" + database.kind().migrationFolder())
+                .locations("classpath:db/migration/" + database.kind().migrationFolder())
                 .javaMigrations(new dev.seekfix.webhooks.db.migration.V1__Quartz_tables(database.kind()))
                 .table("seekfix_schema_history")
                 .load();
