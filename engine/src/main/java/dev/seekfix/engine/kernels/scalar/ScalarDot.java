@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
  * sums and scale order of ggml's generic {@code ggml_vec_dot_*} (ggml-cpu/quants.c): per block, the integer
  * dot of the quants times the two scales.
  */
-final class ScalarDot {
+public final class ScalarDot {
 
     private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -22,7 +22,7 @@ final class ScalarDot {
     private ScalarDot() {
     }
 
-    static float dot(WeightMatrix w, int row, QuantizedActivations a, int token) {
+    public static float dot(WeightMatrix w, int row, QuantizedActivations a, int token) {
         MemorySegment s = w.data();
         long at = row * w.rowBytes();
         int n = w.cols();

@@ -2,6 +2,7 @@ package dev.seekfix.engine.model.deepseek2;
 
 import dev.seekfix.engine.gguf.GgufFile;
 import dev.seekfix.engine.kernels.Kernels;
+import dev.seekfix.engine.kernels.cpu.CpuKernels;
 import dev.seekfix.engine.kernels.scalar.ScalarKernels;
 import dev.seekfix.engine.model.SequenceCache;
 import dev.seekfix.engine.testing.Fixtures;
@@ -44,9 +45,19 @@ class DeepSeek2ReferenceTest {
         return cases(ScalarKernels::new);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    static Stream<Arguments> cpuCases() {
+        return cases(() -> new CpuKernels(2));
+    }
+
+    @ParameterizedTest(name = "scalar {0} {1}")
     @MethodSource("scalarCases")
-    void matchesLlamaCppLogitsAndGreedyTokens(String model, String prompt, Supplier<Kernels> kernels) {
+    void scalarKernelsMatchLlamaCppLogitsAndGreedyTokens(String model, String prompt, Supplier<Kernels> kernels) {
+        check(model, prompt, kernels);
+    }
+
+    @ParameterizedTest(name = "cpu {0} {1}")
+    @MethodSource("cpuCases")
+    void cpuKernelsMatchLlamaCppLogitsAndGreedyTokens(String model, String prompt, Supplier<Kernels> kernels) {
         check(model, prompt, kernels);
     }
 
