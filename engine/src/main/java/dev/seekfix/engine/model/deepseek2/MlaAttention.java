@@ -1,0 +1,88 @@
+package dev.seekfix.engine.model.deepseek2;
+
+import dev.seekfix.engine.kernels.Kernels;
+
+/**
+ * Multi-head latent attention in its absorbed form (ENGINE.md step 6, llama.cpp src/models/deepseek2.cpp with
+ * MLA): each head's {@code q_nope} is mapped into the latent space ({@code attn_k_b}), scored against the cached
+ * {@code [c | k_pe]} of every earlier position in one 576-wide dot product, and the attended latent is mapped back
+ * to the head's values ({@code attn_v_b}).
+ */
+final class MlaAttention {
+
+    private final DeepSeek2Config c;
+    private final Kernels k;
+    private final float scale;
+
+    MlaAttention(DeepSeek2Config c, Kernels k) {
+        this.c = c;
+        this.k = k;
+        this.scale = c.attentionScale();
+    }
+
+    /**
+     * Adds attention to {@code h} (already normed) for {@code tokens} tokens at positions {@code start…}, writing their
+     * latents to the cache first.
+     *
+     * @param h   [tokens][hidden], the normed residual
+     * @param cos [tokens][qkRope/2] rotary table of each token's position (and {@code sin})
+     * @return [tokens][hidden], the attention output projected by {@code attn_output}
+     */
+    float[] forward(LayerWeights w, float[] h, int tokens, int start, float[] cacheLayer, float[] cos, float[] sin) {
+        int nh = c.heads(), dn = c.qkNopeDim(), dr = c.qkRopeDim(), r = c.kvLoraRank(), dv = c.vHeadDim();
+        int qk = c.qkHeadDim(), width = c.cacheWidth(), half = dr / 2;
+
+        float[] q = query(w.query(), h, tokens); // [tokens][nh][dn + dr]
+
+        float[] kv = new float[tokens * width]; // [tokens][r + dr]
+        k.matmul(w.kvA(), h, tokens, kv);
+        // c = rmsnorm(kv[0:r]) · kv_a_norm; k_pe = rope(kv[r:]); both into the cache at the token's position
+        for (int t = 0; t < tokens; t++) {
+            int row = (start + t) * width;
+            k.rmsnorm(cacheLayer, row, kv, t * width, width, 1, r, w.kvANorm(), c.rmsEps());
+            System.arraycopy(kv, t * width + r, cacheLayer, row + r, dr);
+            k.rope(cacheLayer, row + r, dr, cos, sin, t * half);
+            for (int head = 0; head < nh; head++) k.rope(q, (t * nh + head) * qk + dn, dr, cos, sin, t * half);
+        }
+
+        float[] qNope = new float[tokens * dn];  // [tokens][dn] of one head
+        float[] qAbs = new float[tokens * r];    // [tokens][r]
+        float[] qCat = new float[width];         // [r | dr]
+        float[] scores = new float[start + tokens];
+        float[] latent = new float[tokens * r];  // [tokens][r] attended latent of one head
+        float[] headOut = new float[tokens * dv]; // [tokens][dv]
+        float[] heads = new float[tokens * nh * dv]; // [tokens][nh][dv]
+        for (int head = 0; head < nh; head++) {
+            for (int t = 0; t < tokens; t++) System.arraycopy(q, (t * nh + head) * qk, qNope, t * dn, dn);
+            k.matmul(w.keyAbsorb()[head], qNope, tokens, qAbs);
+            for (int t = 0; t < tokens; t++) {
+                int length = start + t + 1; // causal: positions 0 … start+t
+                System.arraycopy(qAbs, t * r, qCat, 0, r);
+                System.arraycopy(q, (t * nh + head) * qk + dn, qCat, r, dr);
+                k.attentionScores(qCat, 0, cacheLayer, 0, width, width, length, scores, 0);
+                k.softmax(scores, 0, length, scale);
+                k.attentionMix(scores, 0, cacheLayer, 0, width, r, length, latent, t * r);
+            }
+            k.matmul(w.valueUp()[head], latent, tokens, headOut);
+            for (int t = 0; t < tokens; t++) System.arraycopy(headOut, t * dv, heads, (t * nh + head) * dv, dv);
+        }
+        float[] out = new float[tokens * c.hidden()];
+        k.matmul(w.output(), heads, tokens, out);
+        return out;
+    }
+
+    private float[] query(QueryProjection p, float[] h, int tokens) {
+        float[] q = new float[tokens * c.heads() * c.qkHeadDim()];
+        switch (p) {
+            case QueryProjection.Direct d -> k.matmul(d.wq(), h, tokens, q);
+            case QueryProjection.LowRank lr -> {
+                int rank = c.qLoraRank();
+                float[] a = new float[tokens * rank];
+                k.matmul(lr.wqA(), h, tokens, a);
+                k.rmsnorm(a, 0, a, 0, rank, tokens, rank, lr.qANorm(), c.rmsEps());
+                k.matmul(lr.wqB(), a, tokens, q);
+            }
+        }
+        return q;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.seekfix.engine.grammar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.seekfix.engine.api.EngineException;
+import org.junit.jupiter.api.Test;
+
+class GbnfParserTest {
+
+    @Test
+    void parsesRulesLiteralsClassesAndRepetitions() {
+        Automata a = Automata.gbnf("""
+                # a tiny answer format
+                root   ::= "answer: " verdict ( ", " reason )? "\\n"
+                verdict ::= "yes" | "no"
+                reason ::= [a-z ]{1,10} [.!]?
+                """);
+        assertThat(a.matches("answer: yes\n")).isTrue();
+        assertThat(a.matches("answer: no, too slow.\n")).isTrue();
+        assertThat(a.matches("answer: maybe\n")).isFalse();
+        assertThat(a.matches("answer: no, " + "a".repeat(11) + "\n")).isFalse();
+    }
+
+    @Test
+    void rulesMayContinueOnLinesThatStartWithBar() {
+        Automata a = Automata.gbnf("""
+                root ::= item+
+                item ::= "a"
+                       | "b"
+                       | [0-9]{2}
+                """);
+        assertThat(a.matches("ab12a")).isTrue();
+        assertThat(a.matches("a1")).isFalse();
+    }
+
+    @Test
+    void negatedClassesAndDotWorkOnCodePoints() {
+        Automata a = Automata.gbnf("root ::= \"\\\"\" [^\"\\\\]* \"\\\"\" .");
+        assertThat(a.matches("\"héllo 😀\"漢")).isTrue();
+        assertThat(a.matches("\"a\"b\"c")).isFalse();
+    }
+
+    @Test
+    void escapesNameCodePoints() {
+        Automata a = Automata.gbnf("root ::= \"\\x41\\u00e9\\U0001F600\\t\" [\\x30-\\x39]{,2}");
+        assertThat(a.matches("Aé😀\t")).isTrue();
+        assertThat(a.matches("Aé😀\t42")).isTrue();
+        assertThat(a.matches("Aé😀\t423")).isFalse();
+    }
+
+    @Test
+    void refusesRecursionUndefinedRulesAndBadSyntax() {
+        assertThatThrownBy(() -> Automata.gbnf("root ::= \"(\" root \")\" | \"x\""))
+                .isInstanceOf(EngineException.class).hasMessageContaining("recursive").hasMessageContaining("root");
+        assertThatThrownBy(() -> Automata.gbnf("root ::= thing"))
+                .isInstanceOf(EngineException.class).hasMessageContaining("'thing'");
+        assertThatThrownBy(() -> Automata.gbnf("start ::= \"x\""))
+                .isInstanceOf(EngineException.class).hasMessageContaining("root");
+        assertThatThrownBy(() -> Automata.gbnf("root ::= \"x\"\nroot ::= \"y\""))
+                .isInstanceOf(EngineException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> Automata.gbnf("root ::= \"x\" {3,1}"))
+                .isInstanceOf(EngineException.class).hasMessageContaining("line 1");
+    }
+}
