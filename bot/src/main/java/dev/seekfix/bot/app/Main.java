@@ -1,7 +1,17 @@
 package dev.seekfix.bot.app;
 
+import picocli.CommandLine;
+
+/** {@code seekfix}: the App server and its tools. */
 public final class Main {
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("seekfix");
+        int exit = new CommandLine(new SeekfixCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
+        if (exit != 0 || !ServeCommand.isServing()) System.exit(exit);
     }
 }
