@@ -3,6 +3,7 @@ package dev.seekfix.webhooks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seekfix.webhooks.db.Database;
 import dev.seekfix.webhooks.db.SchemaMigrations;
+import dev.seekfix.webhooks.delivery.DeliveryCommitter;
 import dev.seekfix.webhooks.delivery.DeliveryStatus;
 import dev.seekfix.webhooks.delivery.DeliveryStore;
 import dev.seekfix.webhooks.metrics.IntakeMetrics;
@@ -53,6 +54,7 @@ public final class WebhookIntake implements AutoCloseable {
 
     private Database database;
     private DeliveryQueue queue;
+    private DeliveryCommitter committer;
     private Javalin server;
     private PrometheusMeterRegistry prometheus;
 
@@ -100,7 +102,8 @@ public final class WebhookIntake implements AutoCloseable {
         checks.addAll(extraChecks);
 
         ObjectMapper json = new ObjectMapper();
-        WebhookEndpoint webhook = new WebhookEndpoint(secret, database, store, queue, metrics, json, clock, accepting);
+        committer = new DeliveryCommitter(database, store, queue);
+        WebhookEndpoint webhook = new WebhookEndpoint(secret, committer, metrics, json, clock, accepting);
         List<RouteContributor> routes = new ArrayList<>();
         routes.add(r -> r.post("/webhooks/github", webhook));
         routes.add(new HealthEndpoints(checks, prometheus));
@@ -158,6 +161,10 @@ public final class WebhookIntake implements AutoCloseable {
         if (server != null) {
             server.stop();
             server = null;
+        }
+        if (committer != null) {
+            committer.close();
+            committer = null;
         }
         if (queue != null) {
             queue.shutdown();
