@@ -31,7 +31,7 @@ if [[ "$DB" == postgres ]]; then
   psql -h 127.0.0.1 -U postgres -d seekfix_test -q -c "CREATE SCHEMA $SCHEMA"
   ENV+=(SEEKFIX_DB_URL="jdbc:postgresql://127.0.0.1:5432/seekfix_test?currentSchema=$SCHEMA" SEEKFIX_DB_USER=postgres)
 fi
-env "${ENV[@]}" "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseZGC \
+env "${ENV[@]}" "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseZGC ${SERVER_JAVA_OPTS:-} \
   -cp "bot/target/seekfix-bot.jar:bot/target/lib/*" dev.seekfix.webhooks.IntakeMain >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
