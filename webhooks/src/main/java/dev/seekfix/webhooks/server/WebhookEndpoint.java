@@ -1,5 +1,6 @@
 package dev.seekfix.webhooks.server;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seekfix.webhooks.delivery.DeliveryCommitter;
 import dev.seekfix.webhooks.delivery.IncomingDelivery;
@@ -114,7 +115,7 @@ public final class WebhookEndpoint implements Handler {
         }
         PayloadFacts facts;
         try {
-            facts = PayloadFacts.read(json, body);
+            facts = PayloadFacts.read(json.getFactory(), body);
         } catch (PayloadFacts.MalformedPayloadException e) {
             reject(ctx, Rejection.MALFORMED_JSON, e.getMessage());
             return;
