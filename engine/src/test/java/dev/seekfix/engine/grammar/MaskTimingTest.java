@@ -5,9 +5,14 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-/** Prints mask times with the real vocabulary (never asserts on time). Run with -Dgroups=slow. */
+/**
+ * Prints mask times with the real vocabulary (never asserts on time). Opt-in, it takes a while:
+ * {@code ./mvnw -pl engine test -Dtest=MaskTimingTest -Dgroups=slow -Dseekfix.timing=true}.
+ */
 @Tag("slow")
+@EnabledIfSystemProperty(named = "seekfix.timing", matches = "true")
 class MaskTimingTest {
 
     @Test
