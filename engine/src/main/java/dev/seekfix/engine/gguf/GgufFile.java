@@ -1,0 +1,123 @@
+package dev.seekfix.engine.gguf;
+
+import dev.seekfix.engine.api.ModelFormatException;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GGUF file mapped read-only into memory (FFM, so files above 2 GiB work). Weights are never copied:
+ * {@link #tensorData} returns slices of the mapping, valid until {@link #close()}.
+ * Layout: ggml {@code docs/gguf.md}; parsing and validation in {@link GgufParser}.
+ */
+public final class GgufFile implements AutoCloseable {
+
+    public static final int DEFAULT_ALIGNMENT = 32;
+
+    private final Path path;
+    private final Arena arena;
+    private final MemorySegment mapping;
+    private final int version;
+    private final GgufMetadata metadata;
+    private final Map<String, GgufTensorInfo> tensors; // file order
+    private final long dataStart;
+    private final int alignment;
+
+    GgufFile(Path path, Arena arena, MemorySegment mapping, GgufParser.Parsed parsed) {
+        this.path = path;
+        this.arena = arena;
+        this.mapping = mapping;
+        this.version = parsed.version();
+        this.metadata = parsed.metadata();
+        LinkedHashMap<String, GgufTensorInfo> byName = new LinkedHashMap<>();
+        for (GgufTensorInfo t : parsed.tensors()) byName.put(t.name(), t);
+        this.tensors = Collections.unmodifiableMap(byName);
+        this.dataStart = parsed.dataStart();
+        this.alignment = parsed.alignment();
+    }
+
+    /** Maps and validates {@code path}; throws {@link ModelFormatException} for anything that is not a usable GGUF. */
+    public static GgufFile open(Path path) {
+        Arena arena = Arena.ofShared();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            MemorySegment mapping = size == 0 ? MemorySegment.NULL.reinterpret(0)
+                    : ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+            GgufParser.Parsed parsed = new GgufParser(path.getFileName().toString(), mapping).parse();
+            return new GgufFile(path, arena, mapping, parsed);
+        } catch (NoSuchFileException e) {
+            arena.close();
+            throw new ModelFormatException("model file " + path + " does not exist; check the path", e);
+        } catch (IOException e) {
+            arena.close();
+            throw new ModelFormatException("cannot read model file " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    public Path path() { return path; }
+
+    public int version() { return version; }
+
+    public GgufMetadata metadata() { return metadata; }
+
+    /** {@code general.architecture}, e.g. {@code deepseek2}. */
+    public String architecture() {
+        return metadata.getString("general.architecture");
+    }
+
+    public int alignment() { return alignment; }
+
+    /** Byte offset of the data section in the file. */
+    public long dataStart() { return dataStart; }
+
+    public long fileSize() { return mapping.byteSize(); }
+
+    /** All tensors in file order. */
+    public List<GgufTensorInfo> tensors() {
+        return List.copyOf(tensors.values());
+    }
+
+    public boolean hasTensor(String name) {
+        return tensors.containsKey(name);
+    }
+
+    public GgufTensorInfo tensor(String name) {
+        GgufTensorInfo t = tensors.get(name);
+        if (t == null) {
+            throw new ModelFormatException("tensor " + name + " is missing in " + path.getFileName()
+                    + "; the file is incomplete or made for another architecture variant");
+        }
+        return t;
+    }
+
+    /** The tensor's bytes, a read-only view of the mapping (no copy). */
+    public MemorySegment tensorData(String name) {
+        GgufTensorInfo t = tensor(name);
+        return mapping.asSlice(dataStart + t.offset(), t.byteSize());
+    }
+
+    /** The whole mapping (read-only). */
+    public MemorySegment mapping() { return mapping; }
+
+    @Override
+    public void close() {
+        if (arena.scope().isAlive()) arena.close();
+    }
+
+    @Override
+    public String toString() {
+        return "GgufFile[" + path + ", v" + version + ", " + tensors.size() + " tensors]";
+    }
+}
