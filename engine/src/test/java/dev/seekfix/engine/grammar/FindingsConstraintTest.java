@@ -83,7 +83,7 @@ class FindingsConstraintTest {
     }
 
     @Test
-    void everyTokenOfValidFindingsIsAllowedAndEosComesAtTheEnd() throws Exception {
+    void everyTokenOfValidFindingsIsAllowedInCanonicalAndGreedyTokenizationsAndEosComesAtTheEnd() throws Exception {
         GrammarVocabulary vocabulary = FixtureVocabulary.deepSeek();
         TokenConstraint constraint = compile(vocabulary, JsonWhitespace.COMPACT);
         String[] valid = {
@@ -100,15 +100,18 @@ class FindingsConstraintTest {
         };
         for (String json : valid) {
             assertThat(validator.validate(mapper.readTree(json))).as(json).isEmpty();
-            TokenMatcher m = constraint.newMatcher();
-            List<Integer> ids = MaskOracle.greedyTokens(json, vocabulary);
-            for (int i = 0; i < ids.size(); i++) {
-                assertThat(m.allowedTokens().get(ids.get(i))).as("token %d of %s", i, json).isTrue();
-                assertThat(m.accept(ids.get(i))).isTrue();
+            int[] canonical = FixtureVocabulary.deepSeekTokenizer().encode(json, false, false);
+            List<Integer> greedy = MaskOracle.greedyTokens(json, vocabulary);
+            for (List<Integer> ids : List.of(java.util.Arrays.stream(canonical).boxed().toList(), greedy)) {
+                TokenMatcher m = constraint.newMatcher();
+                for (int i = 0; i < ids.size(); i++) {
+                    assertThat(m.allowedTokens().get(ids.get(i))).as("token %d of %s", i, json).isTrue();
+                    assertThat(m.accept(ids.get(i))).isTrue();
+                }
+                assertThat(m.isComplete()).isTrue();
+                assertThat(m.isTerminated()).isTrue();
+                assertThat(m.accept(vocabulary.eosId())).isTrue();
             }
-            assertThat(m.isComplete()).isTrue();
-            assertThat(m.isTerminated()).isTrue();
-            assertThat(m.accept(vocabulary.eosId())).isTrue();
         }
     }
 
