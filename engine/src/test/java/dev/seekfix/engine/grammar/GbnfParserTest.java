@@ -67,6 +67,17 @@ class GbnfParserTest {
     }
 
     @Test
+    void parsesLlamaCppsJsonGrammar() {
+        Automata a = Automata.gbnf(LlamaCppJsonGrammar.TEXT);
+        assertThat(LlamaCppJsonGrammar.TEXT).contains("[^\"\\\\\\x7F\\x00-\\x1F]");
+        assertThat(a.matches("{\"a\": [1, -2.5e3, \"x\\n\\u00e9\", {\"b\": null}], \"c\": true}")).isTrue();
+        assertThat(a.matches("{\n  \"k\": {}\n}\n")).isTrue();
+        assertThat(a.matches("{\"a\": [1,]}")).isFalse();
+        assertThat(a.matches("{\"a\": \"\u007F\"}")).as("DEL is excluded by that grammar").isFalse();
+        assertThat(a.matches("[1]")).as("root is an object").isFalse();
+    }
+
+    @Test
     void refusesLeftRecursionAndRulesThatNeverEnd() {
         assertThatThrownBy(() -> Automata.gbnf("root ::= list\nlist ::= list \",\" \"x\" | \"x\""))
                 .isInstanceOf(EngineException.class).hasMessageContaining("left-recursive").hasMessageContaining("list");

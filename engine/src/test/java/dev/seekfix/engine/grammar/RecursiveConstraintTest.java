@@ -53,6 +53,37 @@ class RecursiveConstraintTest {
     }
 
     @Test
+    void walksThroughLlamaCppsJsonGrammarNeverDeadEndAndFinishedOnesParse() throws Exception {
+        GrammarVocabulary vocabulary = FixtureVocabulary.deepSeek();
+        TokenConstraint constraint = new ConstraintCompiler(TokenIndex.of(vocabulary), JsonWhitespace.COMPACT)
+                .compile(new OutputConstraint.Grammar(LlamaCppJsonGrammar.TEXT));
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        long[] mask = new long[vocabulary.maskWords()];
+        int finished = 0;
+        for (int seed = 0; seed < 15; seed++) {
+            Random random = new Random(seed);
+            TokenMatcher m = constraint.newMatcher();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            boolean ended = false;
+            for (int step = 0; step < 1_500 && !ended; step++) {
+                m.fillMask(mask);
+                int id = MaskOracle.sample(mask, random); // throws on an empty mask
+                assertThat(m.accept(id)).isTrue();
+                ended = id == vocabulary.eosId();
+                if (!ended) {
+                    out.writeBytes(vocabulary.tokenBytes()[id]);
+                }
+            }
+            if (ended) {
+                finished++;
+                assertThat(mapper.readTree(out.toString(StandardCharsets.UTF_8)).isObject()).isTrue();
+            }
+        }
+        assertThat(finished).as("walks that reached EOS").isGreaterThan(0);
+    }
+
+    @Test
     void recursiveGrammarMasksEqualBruteForce() {
         GrammarVocabulary vocabulary = FixtureVocabulary.deepSeek();
         TokenConstraint constraint = new ConstraintCompiler(TokenIndex.of(vocabulary), JsonWhitespace.COMPACT)
