@@ -64,7 +64,10 @@ public final class OpenApiContract {
 
     public List<String> checkRequest(String method, String template, JsonNode body) {
         JsonNode schema = operation(method, template).path("requestBody").path("content").path("application/json").path("schema");
-        if (schema.isMissingNode()) return body == null ? List.of() : List.of("operation takes no JSON body");
+        if (schema.isMissingNode()) {
+            // hub4j sends {} with body-less POSTs; GitHub ignores an empty object.
+            return body == null || body.isEmpty() ? List.of() : List.of("operation takes no JSON body, found " + body);
+        }
         return validate(method + " " + template + " request", schema, body);
     }
 
