@@ -101,6 +101,7 @@ public final class OpenAiCompatibleCodeModel implements CodeModel {
     private HttpResponse<String> send(String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.chatCompletions())
                 .timeout(endpoint.timeout())
+                .version(HttpClient.Version.HTTP_1_1) // local servers speak plain HTTP/1.1; an h2c upgrade on POST only costs time
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         endpoint.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));

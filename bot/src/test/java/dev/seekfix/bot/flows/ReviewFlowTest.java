@@ -165,7 +165,8 @@ class ReviewFlowTest {
         String incrementalPrompt = model.requests.getLast().messages().get(1).content();
         assertThat(incrementalPrompt).contains("src/Util.java").doesNotContain("src/Calc.java");
         assertThat(github.reviews).hasSize(2);
-        assertThat(github.reviews.get(1).body()).contains("(incremental)");
+        assertThat(github.reviews.get(1).body()).contains("(incremental)").contains("1 finding raised earlier on this pull request is not repeated");
+        assertThat(github.requests("POST", "/access_tokens")).as("one installation token, cached across deliveries").hasSize(1);
         assertThat(github.reviewComments).extracting(FakeGitHub.ReviewComment::path)
                 .containsExactly("src/Calc.java", "src/Util.java");
         assertThat(github.contractViolations).isEmpty();
