@@ -246,7 +246,7 @@ public final class RepoClient {
         JsonNode path = node.get("path");
         return new Comment(node.path("id").asLong(), node.path("body").asText(""), node.path("user").path("login").asText(""),
                 node.path("user").path("type").asText("User"), path == null || path.isNull() ? null : path.asText(),
-                node.path("line").asInt(0));
+                node.path("line").asInt(0), node.path("pull_request_review_id").asLong(0));
     }
 
     static CheckRun toCheckRun(JsonNode node) {
