@@ -47,7 +47,7 @@ public final class FailureClassifier {
         Set<String> touched = new LinkedHashSet<>();
         for (FailureFact fact : facts) {
             List<String> named = new ArrayList<>(fact.paths());
-            if (fact instanceof TestFailure t) named.addAll(testSourceGuesses(t));
+            if (fact instanceof TestFailure t) named.addAll(t.sourceGuesses());
             for (String path : named) {
                 for (String changed : changedFiles) {
                     if (samePath(path, changed)) touched.add(changed);
@@ -55,25 +55,6 @@ public final class FailureClassifier {
             }
         }
         return new ArrayList<>(touched);
-    }
-
-    /** Test names that carry their file: pytest node ids, JVM class names, Vitest's {@code file > name}. */
-    static List<String> testSourceGuesses(TestFailure t) {
-        String name = t.testName();
-        List<String> guesses = new ArrayList<>();
-        int nodeSep = name.indexOf("::");
-        if (nodeSep > 0) guesses.add(name.substring(0, nodeSep));
-        int vitestSep = name.indexOf(" > ");
-        if (vitestSep > 0) guesses.add(name.substring(0, vitestSep));
-        if (t.tool().equals("junit") || t.tool().equals("gradle")) {
-            int lastDot = name.lastIndexOf('.');
-            if (lastDot > 0) {
-                String cls = name.substring(0, lastDot).replace('.', '/');
-                guesses.add(cls + ".java");
-                guesses.add(cls + ".kt");
-            }
-        }
-        return guesses;
     }
 
     public static boolean samePath(String named, String repoPath) {

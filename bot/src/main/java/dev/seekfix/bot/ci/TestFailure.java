@@ -41,4 +41,26 @@ public record TestFailure(String tool, String testName, String message, List<Str
     public String signature() {
         return tool + "|" + testName;
     }
+
+    /**
+     * Files the test's name points at: a pytest node id's file, Vitest's {@code file > name}, a JVM test class's
+     * source ({@code com/acme/GreeterTest.java} or {@code .kt}, path suffixes).
+     */
+    public List<String> sourceGuesses() {
+        List<String> guesses = new ArrayList<>();
+        int nodeSep = testName.indexOf("::");
+        if (nodeSep > 0) guesses.add(testName.substring(0, nodeSep));
+        int vitestSep = testName.indexOf(" > ");
+        if (vitestSep > 0) guesses.add(testName.substring(0, vitestSep));
+        if (tool.equals("junit") || tool.equals("gradle")) {
+            String name = testName.replaceAll("\\(.*\\)$", "");
+            int lastDot = name.lastIndexOf('.');
+            if (lastDot > 0) {
+                String cls = name.substring(0, lastDot).replace('.', '/');
+                guesses.add(cls + ".java");
+                guesses.add(cls + ".kt");
+            }
+        }
+        return guesses;
+    }
 }
