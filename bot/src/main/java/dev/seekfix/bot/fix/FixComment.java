@@ -87,7 +87,7 @@ public final class FixComment {
         switch (c.result()) {
             case Result.Fixed f -> {
                 if (!f.explanation().isBlank()) out.append("**Why**: ").append(text(f.explanation())).append("\n\n");
-                out.append("**The fix**: ").append(where(f.publication())).append('\n');
+                out.append("**The fix**: ").append(where(f.publication())).append("\n\n");
                 out.append(f.verification().summary()).append("\n\n");
                 out.append(details("Patch (" + f.patch().changedLines() + " changed lines in "
                         + String.join(", ", f.patch().paths()) + ")", Fences.block("diff", f.patch().diff()),
@@ -108,7 +108,7 @@ public final class FixComment {
             out.append(details("Log excerpt (lines " + first + "–" + last + ")", Fences.block("text", d.excerpt().text()),
                     false));
         }
-        out.append(c.footer()).append('\n').append(marker(c.pr(), d.job())).append('\n');
+        out.append(c.footer().strip()).append('\n').append(marker(c.pr(), d.job())).append('\n');
         return out.toString();
     }
 

@@ -213,7 +213,8 @@ final class FakeCiGitHub implements AutoCloseable {
             c.routes.post(r + "/git/commits", ctx -> {
                 record(ctx);
                 JsonNode body = json.readTree(ctx.body());
-                String sha = String.format("%040x", ids.incrementAndGet());
+                String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                        .digest(("commit" + ids.incrementAndGet()).getBytes(StandardCharsets.UTF_8)));
                 List<String> parents = new ArrayList<>();
                 body.path("parents").forEach(p -> parents.add(p.asText()));
                 commits.put(sha, new Commit(sha, body.path("tree").asText(), parents, body.path("message").asText()));

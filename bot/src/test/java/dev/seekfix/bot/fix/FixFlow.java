@@ -141,13 +141,17 @@ final class FixFlow implements AutoCloseable {
         throw new IllegalStateException("no " + event + "." + action + " example in the fixtures");
     }
 
-    private static String pkcs8Pem() {
+    private static String pem;
+
+    private static synchronized String pkcs8Pem() {
+        if (pem != null) return pem;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(der) + "\n-----END PRIVATE KEY-----\n";
+            return pem;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
