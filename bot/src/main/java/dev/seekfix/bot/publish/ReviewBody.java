@@ -42,6 +42,11 @@ public final class ReviewBody {
         if (overCap > 0) {
             out.append("\n%d more finding%s not shown (review.max_comments).\n".formatted(overCap, overCap == 1 ? "" : "s"));
         }
+        long repeated = v.dropped().stream().filter(d -> d.reason().startsWith("already raised")).count();
+        if (repeated > 0) {
+            out.append("\n%d finding%s raised earlier on this pull request %s not repeated.\n".formatted(repeated,
+                    repeated == 1 ? "" : "s", repeated == 1 ? "is" : "are"));
+        }
         if (!s.failedParts().isEmpty()) {
             out.append("\n#### Parts without findings because the model failed\n");
             s.failedParts().forEach(p -> out.append("- ").append(p).append('\n'));
