@@ -53,6 +53,7 @@ public final class WebhookIntake implements AutoCloseable {
     private final AtomicLong depth = new AtomicLong();
 
     private Database database;
+    private final boolean ownsDatabase;
     private DeliveryQueue queue;
     private DeliveryCommitter committer;
     private Javalin server;
@@ -60,7 +61,19 @@ public final class WebhookIntake implements AutoCloseable {
 
     public WebhookIntake(IntakeSettings settings, Supplier<Optional<String>> secret, DeliveryHandler handler,
                          List<RouteContributor> extraRoutes, List<ReadinessCheck> extraChecks, Clock clock) {
+        this(settings, null, secret, handler, extraRoutes, extraChecks, clock);
+    }
+
+    /**
+     * @param database a database the caller opened (and will close) so that other components share it, or null to
+     *                 have the intake open its own from {@code settings}
+     */
+    public WebhookIntake(IntakeSettings settings, Database database, Supplier<Optional<String>> secret,
+                         DeliveryHandler handler, List<RouteContributor> extraRoutes, List<ReadinessCheck> extraChecks,
+                         Clock clock) {
         this.settings = settings;
+        this.database = database;
+        this.ownsDatabase = database == null;
         this.secret = secret;
         this.handler = handler;
         this.extraRoutes = List.copyOf(extraRoutes);
@@ -79,7 +92,7 @@ public final class WebhookIntake implements AutoCloseable {
             throw new IllegalStateException("cannot create the data directory %s: %s; set SEEKFIX_DATA_DIR to a writable folder"
                     .formatted(settings.dataDir(), e.getMessage()), e);
         }
-        database = new Database(settings.database(), settings.queue().workers() + 16);
+        if (database == null) database = openDatabase(settings);
         var migrated = new SchemaMigrations(database).migrate();
         log.info("event=storage.ready database=\"{}\" data_dir={} migrations_applied={}",
                 settings.database().describe(), settings.dataDir(), migrated.migrationsExecuted);
@@ -127,6 +140,11 @@ public final class WebhookIntake implements AutoCloseable {
         return this;
     }
 
+    /** The pool the intake needs: one connection per worker plus headroom for requests and Quartz's housekeeping. */
+    public static Database openDatabase(IntakeSettings settings) {
+        return new Database(settings.database(), settings.queue().workers() + 16);
+    }
+
     private long lastDepthRefresh;
 
     /** Keeps the queue-depth gauge fresh without a query per request: at most once a second. */
@@ -170,10 +188,10 @@ public final class WebhookIntake implements AutoCloseable {
             queue.shutdown();
             queue = null;
         }
-        if (database != null) {
+        if (database != null && ownsDatabase) {
             database.close();
-            database = null;
         }
+        database = null;
         if (prometheus != null) prometheus.close();
         log.info("event=server.stopped");
     }
