@@ -50,19 +50,10 @@ final class InitRandomCommand implements Callable<Integer> {
         progress.step("writing a random " + like + " model, " + shape.layers() + " layers, vocabulary "
                 + shape.vocabulary() + ", " + t);
         ModelShape s = shape;
-        long estimate = estimateBytes(s, t);
-        long bytes = RandomModelWriter.write(out, shape, t, seed, n -> progress.bytes("writing", n, Math.max(n, estimate)));
+        long bytes = RandomModelWriter.write(out, shape, t, seed, (done, total) -> progress.bytes("writing", done, total));
         spec.commandLine().getOut().println(String.format(Locale.ROOT, "wrote %s: %s, %d layers, vocabulary %d, %s, %.1f MB of tensors",
                 out, like, s.layers(), s.vocabulary(), t, bytes / 1e6));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** A rough size for the progress display: parameters times the base type's bytes per value. */
-    private static long estimateBytes(ModelShape s, FileType t) {
-        long perLayer = (long) s.hidden() * s.heads() * (s.qkNopeDim() + s.qkRopeDim())
-                + 3L * s.hidden() * s.expertFfn() * (s.experts() + s.sharedExperts());
-        long params = 2L * s.hidden() * s.vocabulary() + perLayer * s.layers();
-        return (long) (params * (double) t.base().blockBytes() / t.base().blockSize());
     }
 }

@@ -32,8 +32,7 @@ final class QuantizeCommand implements Callable<Integer> {
         FileType t = FileType.parse(type);
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
         progress.step("quantizing " + in.getFileName() + " to " + t);
-        long[] total = {in.toFile().length()};
-        long bytes = ModelQuantizer.quantize(in, out, t, n -> progress.bytes("writing", n, Math.max(n, total[0])));
+        long bytes = ModelQuantizer.quantize(in, out, t, (done, total) -> progress.bytes("writing", done, total));
         spec.commandLine().getOut().println(String.format(Locale.ROOT, "wrote %s: %s, %.1f MB of tensors", out, t, bytes / 1e6));
         spec.commandLine().getOut().flush();
         return 0;

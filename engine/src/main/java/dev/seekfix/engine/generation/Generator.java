@@ -28,8 +28,9 @@ import java.util.Optional;
  */
 public final class Generator {
 
-    /** Remaining budgets at or below this many tokens check that the output can still be closed in time. */
-    static final int CLOSING_WINDOW = ConstraintClosure.MAX_BYTES + 1;
+    /** Remaining budgets at or below this many tokens check that the output can still be closed in time (closings of
+     * the bot's findings schema are well under 200 bytes; checking costs a byte walk per step). */
+    static final int CLOSING_WINDOW = 256;
 
     private final CausalModel model;
     private final Tokenizer tokenizer;

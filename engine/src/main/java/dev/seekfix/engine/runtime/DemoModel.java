@@ -38,7 +38,7 @@ public final class DemoModel {
         synchronized (DemoModel.class) {
             if (!Files.isRegularFile(file)) {
                 RandomModelWriter.write(file, ModelShape.like("micro").withVocabulary(VOCABULARY), FileType.Q8_0, SEED,
-                        n -> { });
+                        dev.seekfix.engine.runtime.files.WriteProgress.SILENT);
             }
         }
         return file;

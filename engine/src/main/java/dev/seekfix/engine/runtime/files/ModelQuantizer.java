@@ -27,7 +27,7 @@ public final class ModelQuantizer {
     }
 
     /** @return the tensors' total size in the output */
-    public static long quantize(Path in, Path out, FileType type, LongConsumer bytesWritten) {
+    public static long quantize(Path in, Path out, FileType type, WriteProgress bytesWritten) {
         try (GgufFile file = GgufFile.open(in)) {
             GgufMetadata meta = file.metadata();
             String arch = file.architecture();
@@ -35,12 +35,12 @@ public final class ModelQuantizer {
             int experts = meta.getInt(arch + ".expert_count", 0);
             QuantMix mix = new QuantMix(type, layers, experts);
             long[] written = {0};
+            long[] total = {0};
             LongConsumer progress = n -> {
                 written[0] += n;
-                bytesWritten.accept(written[0]);
+                bytesWritten.written(written[0], total[0]);
             };
             List<GgufTensorToWrite> tensors = new ArrayList<>();
-            long total = 0;
             for (GgufTensorInfo t : file.tensors()) {
                 if (!t.type().computable()) {
                     throw new ModelFormatException("tensor " + t.name() + " in " + in.getFileName() + " has type "
@@ -50,8 +50,11 @@ public final class ModelQuantizer {
                 MemorySegment data = file.tensorData(t.name());
                 TensorContent content;
                 if (target == t.type()) {
-                    content = TensorContent.of(data);
-                    progress.accept(0);
+                    long size = data.byteSize();
+                    content = channel -> {
+                        TensorContent.of(data).writeTo(channel);
+                        progress.accept(size);
+                    };
                 } else {
                     int cols = Math.toIntExact(t.ne(0));
                     long rows = t.elementCount() / cols;
@@ -64,11 +67,11 @@ public final class ModelQuantizer {
                     }, progress);
                 }
                 tensors.add(new GgufTensorToWrite(t.name(), target, t.shape(), content));
-                total += tensors.getLast().byteSize();
+                total[0] += tensors.getLast().byteSize();
             }
             GgufMetadata outMeta = meta.toBuilder().putUInt32("general.file_type", type.ftype()).build();
             GgufWriter.write(out, outMeta, tensors);
-            return total;
+            return total[0];
         }
     }
 }

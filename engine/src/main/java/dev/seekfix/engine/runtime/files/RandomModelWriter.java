@@ -30,18 +30,18 @@ public final class RandomModelWriter {
     }
 
     /**
-     * @param bytesWritten told how many weight bytes were written so far (progress display)
+     * @param bytesWritten told how many weight bytes were written so far, of how many (progress display)
      * @return the total size of the weights written
      */
-    public static long write(Path out, ModelShape shape, FileType type, long seed, LongConsumer bytesWritten) {
+    public static long write(Path out, ModelShape shape, FileType type, long seed, WriteProgress bytesWritten) {
         SyntheticVocabulary vocab = SyntheticVocabulary.of(shape.vocabulary());
         QuantMix mix = new QuantMix(type, shape.layers(), shape.experts());
         List<GgufTensorToWrite> tensors = new ArrayList<>();
-        long total = 0;
+        long[] total = {0};
         long[] written = {0};
         LongConsumer progress = n -> {
             written[0] += n;
-            bytesWritten.accept(written[0]);
+            bytesWritten.written(written[0], total[0]);
         };
         for (TensorPlan.Planned p : TensorPlan.of(shape)) {
             GgmlType t = mix.typeOf(p.name(), p.shape());
@@ -50,10 +50,10 @@ public final class RandomModelWriter {
             long tensorSeed = seed * 0x9E3779B97F4A7C15L + crc32(p.name());
             tensors.add(new GgufTensorToWrite(p.name(), t, p.shape(),
                     new ChunkedTensorContent(t, rows, cols, source(p, shape, tensorSeed), progress)));
-            total += tensors.getLast().byteSize();
+            total[0] += tensors.getLast().byteSize();
         }
         GgufWriter.write(out, metadata(shape, type, vocab), tensors);
-        return total;
+        return total[0];
     }
 
     private static ChunkedTensorContent.RowSource source(TensorPlan.Planned p, ModelShape shape, long tensorSeed) {
