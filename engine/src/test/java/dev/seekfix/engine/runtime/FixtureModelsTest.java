@@ -27,29 +27,45 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FixtureModelsTest {
 
-    static Stream<Arguments> modelsAndPrompts() {
-        List<Object[]> models = List.of(
-                new Object[] {"ds2-micro-mla-F32", 0f},
-                new Object[] {"ds2-micro-legacy-F32", 0f},
-                new Object[] {"ds2-micro-mla-F16", 0f},
-                new Object[] {"ds2-micro-mla-BF16", 0.1f},
-                new Object[] {"ds2-micro-mla-Q8_0", 0.3f},
-                new Object[] {"ds2-micro-mla-Q4_K_M", 0.3f},
-                new Object[] {"ds2-k256-mla-Q4_K_M", 0.3f});
-        return models.stream().flatMap(m -> Stream.of("code", "unicode", "long")
-                .map(p -> Arguments.of(m[0], p, m[1])));
+    static Stream<Arguments> fullPrecision() {
+        return cross(List.of(new Object[] {"ds2-micro-mla-F32", 0f}, new Object[] {"ds2-micro-legacy-F32", 0f},
+                new Object[] {"ds2-micro-mla-F16", 0f}));
+    }
+
+    static Stream<Arguments> reducedPrecision() {
+        return cross(List.of(new Object[] {"ds2-micro-mla-BF16", 0.1f}, new Object[] {"ds2-micro-mla-Q8_0", 0.3f},
+                new Object[] {"ds2-micro-mla-Q4_K_M", 0.3f}, new Object[] {"ds2-k256-mla-Q4_K_M", 0.3f}));
+    }
+
+    private static Stream<Arguments> cross(List<Object[]> models) {
+        return models.stream().flatMap(m -> Stream.of("code", "unicode", "long").map(p -> Arguments.of(m[0], p, m[1])));
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("modelsAndPrompts")
-    void greedyGenerationReproducesLlamaCpp(String model, String prompt, float tolerance) {
+    @MethodSource("fullPrecision")
+    void fullPrecisionModelsReproduceLlamaCppsGreedyContinuation(String model, String prompt, float tolerance) {
+        check(model, prompt, tolerance);
+    }
+
+    /** Slow on a loaded 2-core machine (quantized prefill of the long prompt); run with -Dgroups=slow. */
+    @org.junit.jupiter.api.Tag("slow")
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("reducedPrecision")
+    void quantizedModelsReproduceLlamaCppUpToTheFirstNearTie(String model, String prompt, float tolerance) {
+        check(model, prompt, tolerance);
+    }
+
+    private static void check(String model, String prompt, float tolerance) {
         Reference ref = Reference.load(model, prompt);
         try (LanguageModel m = Models.local().load(Fixtures.model(model + ".gguf"), EngineOptions.defaults())) {
             assertThat(m.tokenize(ref.promptText(), true)).as("prompt tokens").isEqualTo(ref.promptTokens());
             Completion c = m.generate(new CompletionRequest(new Prompt.Tokens(ref.promptTokens()), Sampling.greedy(),
                     32, List.of(), OutputConstraint.NONE));
             int steps = ref.comparableSteps(tolerance);
-            assertThat(steps).as("comparable steps").isGreaterThan(0);
+            if (steps == 0) { // a near tie at the first step: either of llama.cpp's two best is right
+                assertThat(c.tokens()[0]).isIn(ref.greedyTokens()[0], ref.firstSecondId());
+                return;
+            }
             int[] expected = Arrays.copyOf(ref.greedyTokens(), steps);
             assertThat(Arrays.copyOf(c.tokens(), Math.min(steps, c.tokens().length))).isEqualTo(expected);
             if (steps == 32) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /** A llama.cpp reference of the engine fixtures ({@code ref/<model>__<prompt>.json}, fixture README 3.2). */
 public record Reference(String model, String prompt, String promptText, int[] promptTokens, int[] greedyTokens,
-                        float[] greedyMargins, byte[] greedyTextBytes, int[] top5, float[] top5Logits) {
+                        float[] greedyMargins, int firstSecondId, byte[] greedyTextBytes, int[] top5, float[] top5Logits) {
 
     public static Reference load(String model, String prompt) {
         Path json = Fixtures.file("ref/" + model + "__" + prompt + ".json");
@@ -34,7 +34,7 @@ public record Reference(String model, String prompt, String promptText, int[] pr
             String promptText = Files.readString(json.getParent().resolve(root.get("prompt_file").asText()),
                     StandardCharsets.UTF_8);
             return new Reference(model, prompt, promptText, ints(root.get("prompt_tokens")),
-                    ints(root.get("greedy_tokens")), margins, bytes, ids, logits);
+                    ints(root.get("greedy_tokens")), margins, steps.get(0).get("second_id").asInt(), bytes, ids, logits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
