@@ -15,6 +15,15 @@ public interface Models {
      * The in-process engine with the kernel backends built into this process (scalar, cpu, and cuda when its
      * module is present); {@link Backend#AUTO} picks CUDA when a device is usable, else the CPU.
      */
+    /**
+     * seekfix's built-in demo model: a tiny random-weight DeepSeek-V2 written once under {@code dataDir/models},
+     * so that the whole path runs with nothing downloaded. Its output is meaningless; {@link ModelInfo#randomWeights()}
+     * says so.
+     */
+    static Path demoModel(Path dataDir) {
+        return dev.seekfix.engine.runtime.DemoModel.ensure(dataDir);
+    }
+
     static Models local() {
         return new dev.seekfix.engine.runtime.LocalModels(dev.seekfix.engine.runtime.KernelBackends.standard());
     }
