@@ -43,6 +43,22 @@ class ModuleDependencyRuleTest {
     }
 
     @Test
+    void onlyTheBotsCompositionRootStartsTheIntakeOtherPackagesUseTheQueueSpi() {
+        List<String> outside = javaFiles("bot").stream()
+                .filter(f -> f.toString().contains("/src/main/") && !f.toString().contains("/dev/seekfix/bot/app/"))
+                .flatMap(f -> {
+                    Matcher imports = IMPORT.matcher(read(f));
+                    Stream.Builder<String> found = Stream.builder();
+                    while (imports.find()) found.add(f.getFileName() + ": " + imports.group(1));
+                    return found.build();
+                })
+                .filter(i -> i.contains("dev.seekfix.webhooks."))
+                .filter(i -> !i.contains("dev.seekfix.webhooks.queue.") && !i.endsWith("dev.seekfix.webhooks.server.RouteContributor"))
+                .toList();
+        assertThat(outside).as("bot packages other than app use only the queue SPI and RouteContributor").isEmpty();
+    }
+
+    @Test
     void theRuleSeesTheSources() {
         // Guards against a rule that passes because it scanned nothing.
         assertThat(javaFiles("webhooks")).isNotEmpty();
