@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seekfix.webhooks.queue.Delivery;
 import dev.seekfix.webhooks.queue.DeliveryHandler;
-import dev.seekfix.webhooks.queue.LoggingDeliveryHandler;
 import dev.seekfix.webhooks.queue.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code seekfix replay}: push one payload through the handler in this process (development). */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Run one webhook payload through the bot's handler, without the server or the queue.")
+        description = "Run one webhook payload through the bot's handler (review, commands; not CI fixes), without the server or the queue.")
 final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--event", required = true, description = "X-GitHub-Event value, e.g. pull_request")
@@ -45,7 +44,10 @@ final class ReplayCommand implements Callable<Integer> {
                 payload.path("installation").path("id").canConvertToLong() ? payload.path("installation").path("id").asLong() : null,
                 payload.path("repository").path("full_name").isTextual() ? payload.path("repository").path("full_name").asText() : null,
                 Instant.now(), body, 1, false, true);
-        DeliveryHandler handler = new LoggingDeliveryHandler();
+        // The bot's handler with the configured model; CI fixes need the queue's database and are left out here.
+        BotSettings settings = BotSettings.fromEnvironment(System.getenv());
+        DeliveryHandler handler = new BotAssembly(settings,
+                CodeModels.open(settings, dev.seekfix.engine.api.EngineOptions.defaults())).handler();
         Outcome outcome = handler.handle(delivery);
         System.out.println(outcome);
         return outcome instanceof Outcome.PermanentFailure ? 1 : 0;
