@@ -42,10 +42,15 @@ public final class CudaProbe {
         }
     }
 
+    /** The first line of the message, followed by those of its causes (JavaCPP wraps the loader's real complaint). */
     private static String firstLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null) return e.getClass().getName();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null && b.length() < 600; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+            int nl = m.indexOf('\n');
+            if (!b.isEmpty()) b.append(" <- ");
+            b.append(nl < 0 ? m : m.substring(0, nl));
+        }
+        return b.toString();
     }
 }

@@ -63,6 +63,7 @@ public record KernelSource(String file, String text) {
             else names.add("rows_to_half_" + arg);
         }
         names.remove("name"); // the macro definitions' parameter
+        names.removeIf(n -> n.startsWith("__"));
         return names;
     }
 
