@@ -48,6 +48,12 @@ public final class CudaKernels implements Kernels {
         projections = new Projections(ctx, half.address(), 2 * n, half.address() + 2 * n, DeviceWorkspace.HALF_WEIGHT_CHUNK_BYTES);
     }
 
+    /** Fills the device scratch with NaN (0xFF bytes) so a test can see elements a kernel failed to write. */
+    public void poisonScratch() {
+        for (DeviceBuffer d : new DeviceBuffer[]{a, b, c}) ctx.fill(d.address(), d.bytes(), 0xFF);
+        ctx.synchronize();
+    }
+
     public CudaDevice device() {
         return ctx.device();
     }

@@ -49,6 +49,12 @@ public final class CudaContext implements AutoCloseable {
 
     /** Copies host memory (a mapped file region, an arena segment) to the device. */
     public void upload(MemorySegment src, long dstAddress) {
+        if (!src.isNative()) { // a heap segment has no address the driver can read
+            try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+                upload(arena.allocate(src.byteSize(), 256).copyFrom(src), dstAddress);
+            }
+            return;
+        }
         long n = src.byteSize();
         CudaCheck.runtime(cudart.cudaMemcpy(new DevicePointer(dstAddress, n), new DevicePointer(src.address(), n), n,
                 cudart.cudaMemcpyHostToDevice), "cudaMemcpy host→device (" + n + " B)");

@@ -72,7 +72,7 @@ public final class DeviceWeights implements AutoCloseable {
             boolean legacyVb = !c.mlaLayout() && s.name().endsWith(".attn_v_b.weight");
             if (legacyKb || legacyVb) {
                 String kvb = s.name().replace(legacyKb ? "attn_k_b" : "attn_v_b", "attn_kv_b");
-                GgufTensorInfo t = checked(file, kvb, c.kvLoraRank(), (long) c.heads() * (c.qkNopeDim() + c.vHeadDim()), 0);
+                GgufTensorInfo t = checked(file, kvb, c.kvLoraRank(), (long) c.heads() * (c.qkNopeDim() + c.vHeadDim()), 1);
                 sources.add(legacyKb ? new Source(s, GgmlType.F32, new Content.Host(absorbKeys(file, t, c, derived)))
                         : new Source(s, t.type(), new Content.Host(valueRows(file, t, c, derived))));
                 continue;
