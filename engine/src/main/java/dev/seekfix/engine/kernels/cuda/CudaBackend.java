@@ -31,6 +31,13 @@ public final class CudaBackend {
         return Once.PROBE.result();
     }
 
+    /** Prints the probe's answer ({@code cuda:0 NVIDIA H200, …} or {@code no device: …}); exit status 2 without a device. */
+    public static void main(String[] args) {
+        CudaAvailability a = probe();
+        System.out.println(a.describe());
+        if (a instanceof CudaAvailability.Unavailable) System.exit(2);
+    }
+
     /** {@link BackendChoice#choose} against this JVM's probe. */
     public static BackendChoice choose(Backend requested) {
         return BackendChoice.choose(requested, CudaBackend::probe);
