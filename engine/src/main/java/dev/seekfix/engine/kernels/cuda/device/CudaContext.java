@@ -25,22 +25,39 @@ public final class CudaContext implements AutoCloseable {
     private final CUstream_st stream = new CUstream_st();
     private final KernelModules modules;
     private HalfGemm gemm;
+    private Thread bound;
+    private boolean closed;
 
     public CudaContext(CudaDevice device, CubinCache cache) {
         this.device = device;
         CudaCheck.runtime(cudart.cudaSetDevice(device.ordinal()), "cudaSetDevice(" + device.ordinal() + ")");
         CudaCheck.runtime(cudart.cudaFree(null), "cudaFree(null) (context creation)");
         CudaCheck.runtime(cudart.cudaStreamCreate(stream), "cudaStreamCreate");
+        bound = Thread.currentThread();
         this.modules = new KernelModules(NvrtcOptions.forComputeCapability(device.computeMajor(), device.computeMinor()), cache);
     }
 
     public CudaDevice device() { return device; }
 
     public DeviceBuffer allocate(long bytes, String what) {
+        bind();
         return DeviceBuffer.allocate(bytes, what);
     }
 
+    /**
+     * Makes the device's primary context current on the calling thread: the driver calls (module loads, launches) need
+     * it, and a model may be created on one thread and run on another (a queue worker).
+     */
+    private void bind() {
+        Thread t = Thread.currentThread();
+        if (t != bound) {
+            CudaCheck.runtime(cudart.cudaSetDevice(device.ordinal()), "cudaSetDevice(" + device.ordinal() + ") on " + t.getName());
+            bound = t;
+        }
+    }
+
     public void launch(Kernel kernel, LaunchGeometry g, KernelArgs args) {
+        bind();
         try (args) {
             CudaCheck.driver(cudart.cuLaunchKernel(modules.function(kernel), g.gridX(), g.gridY(), g.gridZ(), g.blockX(),
                     g.blockY(), g.blockZ(), g.sharedBytes(), stream, args.params(), null), "cuLaunchKernel(" + kernel.symbol() + ")");
@@ -49,6 +66,7 @@ public final class CudaContext implements AutoCloseable {
 
     /** Copies host memory (a mapped file region, an arena segment) to the device. */
     public void upload(MemorySegment src, long dstAddress) {
+        bind();
         if (!src.isNative()) { // a heap segment has no address the driver can read
             try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
                 upload(arena.allocate(src.byteSize(), 256).copyFrom(src), dstAddress);
@@ -61,6 +79,7 @@ public final class CudaContext implements AutoCloseable {
     }
 
     public void upload(float[] src, int offset, int n, long dstAddress) {
+        bind();
         try (FloatPointer p = new FloatPointer(n)) {
             p.put(src, offset, n);
             CudaCheck.runtime(cudart.cudaMemcpyAsync(new DevicePointer(dstAddress, 4L * n), p, 4L * n,
@@ -70,6 +89,7 @@ public final class CudaContext implements AutoCloseable {
     }
 
     public void upload(int[] src, int n, long dstAddress) {
+        bind();
         try (IntPointer p = new IntPointer(n)) {
             p.put(src, 0, n);
             CudaCheck.runtime(cudart.cudaMemcpyAsync(new DevicePointer(dstAddress, 4L * n), p, 4L * n,
@@ -79,6 +99,7 @@ public final class CudaContext implements AutoCloseable {
     }
 
     public void download(long srcAddress, float[] dst, int offset, int n) {
+        bind();
         try (FloatPointer p = new FloatPointer(n)) {
             CudaCheck.runtime(cudart.cudaMemcpyAsync(p, new DevicePointer(srcAddress, 4L * n), 4L * n,
                     cudart.cudaMemcpyDeviceToHost, stream), "cudaMemcpyAsync device→host");
@@ -88,6 +109,7 @@ public final class CudaContext implements AutoCloseable {
     }
 
     public void download(long srcAddress, int[] dst, int n) {
+        bind();
         try (IntPointer p = new IntPointer(n)) {
             CudaCheck.runtime(cudart.cudaMemcpyAsync(p, new DevicePointer(srcAddress, 4L * n), 4L * n,
                     cudart.cudaMemcpyDeviceToHost, stream), "cudaMemcpyAsync device→host");
@@ -145,6 +167,7 @@ public final class CudaContext implements AutoCloseable {
     }
 
     public Graph capture(Runnable launches) {
+        bind();
         return new Graph(launches);
     }
 
@@ -170,6 +193,9 @@ public final class CudaContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
+        bind();
         if (gemm != null) gemm.close();
         modules.close();
         cudart.cudaStreamDestroy(stream);

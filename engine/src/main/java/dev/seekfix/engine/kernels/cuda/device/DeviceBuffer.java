@@ -16,7 +16,7 @@ public final class DeviceBuffer implements AutoCloseable {
     }
 
     static DeviceBuffer allocate(long bytes, String what) {
-        Pointer p = new Pointer((Pointer) null);
+        Pointer p = new Pointer();
         CudaCheck.runtime(cudart.cudaMalloc(p, Math.max(bytes, 1)), "cudaMalloc(" + bytes + " B for " + what + ")");
         return new DeviceBuffer(p.address(), bytes);
     }

@@ -47,6 +47,14 @@ public final class DeviceDeepSeek2Model implements CausalModel {
             throw new ModelFormatException("expert_used_count " + config.expertsUsed() + " is more than half of expert_count "
                     + config.experts() + "; the CUDA path does not support such routing");
         }
+        if (config.expertGroupCount() > 32) {
+            throw new ModelFormatException("expert_group_count " + config.expertGroupCount() + " exceeds the 32 groups the "
+                    + "routing kernel supports");
+        }
+        if (config.experts() > dev.seekfix.engine.kernels.cuda.plan.LaunchGeometry.MOE_MAX_EXPERTS) {
+            throw new ModelFormatException(config.experts() + " routed experts exceed the routing kernel's "
+                    + dev.seekfix.engine.kernels.cuda.plan.LaunchGeometry.MOE_MAX_EXPERTS);
+        }
         this.batch = DeviceWorkspace.prefillBatch(config, capacity, PREFILL_BATCH, WORKSPACE_BUDGET);
         this.workspace = new Workspace(ctx, DeviceWorkspace.of(config, batch, capacity), config.heads());
         this.pass = new ForwardPass(ctx, config, weights, workspace);
