@@ -3,6 +3,7 @@ package dev.seekfix.webhooks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seekfix.webhooks.db.Database;
 import dev.seekfix.webhooks.db.SchemaMigrations;
+import dev.seekfix.webhooks.delivery.DeliveryCommitter;
 import dev.seekfix.webhooks.delivery.DeliveryStatus;
 import dev.seekfix.webhooks.delivery.DeliveryStore;
 import dev.seekfix.webhooks.metrics.IntakeMetrics;
@@ -52,13 +53,27 @@ public final class WebhookIntake implements AutoCloseable {
     private final AtomicLong depth = new AtomicLong();
 
     private Database database;
+    private final boolean ownsDatabase;
     private DeliveryQueue queue;
+    private DeliveryCommitter committer;
     private Javalin server;
     private PrometheusMeterRegistry prometheus;
 
     public WebhookIntake(IntakeSettings settings, Supplier<Optional<String>> secret, DeliveryHandler handler,
                          List<RouteContributor> extraRoutes, List<ReadinessCheck> extraChecks, Clock clock) {
+        this(settings, null, secret, handler, extraRoutes, extraChecks, clock);
+    }
+
+    /**
+     * @param database a database the caller opened (and will close) so that other components share it, or null to
+     *                 have the intake open its own from {@code settings}
+     */
+    public WebhookIntake(IntakeSettings settings, Database database, Supplier<Optional<String>> secret,
+                         DeliveryHandler handler, List<RouteContributor> extraRoutes, List<ReadinessCheck> extraChecks,
+                         Clock clock) {
         this.settings = settings;
+        this.database = database;
+        this.ownsDatabase = database == null;
         this.secret = secret;
         this.handler = handler;
         this.extraRoutes = List.copyOf(extraRoutes);
@@ -77,7 +92,7 @@ public final class WebhookIntake implements AutoCloseable {
             throw new IllegalStateException("cannot create the data directory %s: %s; set SEEKFIX_DATA_DIR to a writable folder"
                     .formatted(settings.dataDir(), e.getMessage()), e);
         }
-        database = new Database(settings.database(), settings.queue().workers() + 16);
+        if (database == null) database = openDatabase(settings);
         var migrated = new SchemaMigrations(database).migrate();
         log.info("event=storage.ready database=\"{}\" data_dir={} migrations_applied={}",
                 settings.database().describe(), settings.dataDir(), migrated.migrationsExecuted);
@@ -100,7 +115,8 @@ public final class WebhookIntake implements AutoCloseable {
         checks.addAll(extraChecks);
 
         ObjectMapper json = new ObjectMapper();
-        WebhookEndpoint webhook = new WebhookEndpoint(secret, database, store, queue, metrics, json, clock, accepting);
+        committer = new DeliveryCommitter(database, store, queue);
+        WebhookEndpoint webhook = new WebhookEndpoint(secret, committer, metrics, json, clock, accepting);
         List<RouteContributor> routes = new ArrayList<>();
         routes.add(r -> r.post("/webhooks/github", webhook));
         routes.add(new HealthEndpoints(checks, prometheus));
@@ -122,6 +138,11 @@ public final class WebhookIntake implements AutoCloseable {
         log.info("event=server.started port={} webhook=/webhooks/github admin_api={} secret_configured={}",
                 server.port(), settings.adminToken().isPresent() ? "enabled" : "disabled", secret.get().isPresent());
         return this;
+    }
+
+    /** The pool the intake needs: one connection per worker plus headroom for requests and Quartz's housekeeping. */
+    public static Database openDatabase(IntakeSettings settings) {
+        return new Database(settings.database(), settings.queue().workers() + 16);
     }
 
     private long lastDepthRefresh;
@@ -159,14 +180,18 @@ public final class WebhookIntake implements AutoCloseable {
             server.stop();
             server = null;
         }
+        if (committer != null) {
+            committer.close();
+            committer = null;
+        }
         if (queue != null) {
             queue.shutdown();
             queue = null;
         }
-        if (database != null) {
+        if (database != null && ownsDatabase) {
             database.close();
-            database = null;
         }
+        database = null;
         if (prometheus != null) prometheus.close();
         log.info("event=server.stopped");
     }

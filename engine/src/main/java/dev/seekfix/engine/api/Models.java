@@ -11,8 +11,20 @@ public interface Models {
     /** Maps {@code gguf} and prepares it to run on the backend {@code options} asks for. */
     LanguageModel load(Path gguf, EngineOptions options);
 
-    /** The in-process engine. (Implemented by the engine's runtime package; wired when it lands.) */
+    /**
+     * The in-process engine with the kernel backends built into this process (scalar, cpu, and cuda when its
+     * module is present); {@link Backend#AUTO} picks CUDA when a device is usable, else the CPU.
+     */
+    /**
+     * seekfix's built-in demo model: a tiny random-weight DeepSeek-V2 written once under {@code dataDir/models},
+     * so that the whole path runs with nothing downloaded. Its output is meaningless; {@link ModelInfo#randomWeights()}
+     * says so.
+     */
+    static Path demoModel(Path dataDir) {
+        return dev.seekfix.engine.runtime.DemoModel.ensure(dataDir);
+    }
+
     static Models local() {
-        throw new EngineException("the in-process engine is not built yet");
+        return new dev.seekfix.engine.runtime.LocalModels(dev.seekfix.engine.runtime.KernelBackends.standard());
     }
 }

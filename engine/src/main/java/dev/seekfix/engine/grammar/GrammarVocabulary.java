@@ -1,5 +1,8 @@
 package dev.seekfix.engine.grammar;
 
+import dev.seekfix.engine.api.EngineException;
+import dev.seekfix.engine.tokenizer.Tokenizer;
+import dev.seekfix.engine.tokenizer.Vocabulary;
 import java.util.BitSet;
 
 /**
@@ -34,6 +37,27 @@ public record GrammarVocabulary(byte[][] tokenBytes, BitSet textTokens, int eosI
             }
         }
         textTokens = (BitSet) textTokens.clone();
+    }
+
+    /**
+     * The vocabulary of a model's tokenizer: every token's output bytes, the tokens that are text
+     * ({@link dev.seekfix.engine.tokenizer.Vocabulary#isText}: NORMAL and one-character USER_DEFINED tokens), and
+     * its EOS.
+     */
+    public static GrammarVocabulary of(Tokenizer tokenizer) {
+        Vocabulary v = tokenizer.vocabulary();
+        int eos = tokenizer.specialTokens().eos().orElseThrow(() -> new EngineException(
+                "the model's vocabulary has no EOS token (tokenizer.ggml.eos_token_id); constrained decoding needs "
+                        + "one to end the output"));
+        byte[][] bytes = new byte[v.size()][];
+        BitSet text = new BitSet(v.size());
+        for (int id = 0; id < v.size(); id++) {
+            bytes[id] = v.tokenBytes(id);
+            if (v.isText(id) && bytes[id].length > 0 && id != eos) {
+                text.set(id);
+            }
+        }
+        return new GrammarVocabulary(bytes, text, eos);
     }
 
     public int size() {

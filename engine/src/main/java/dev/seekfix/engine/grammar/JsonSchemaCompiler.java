@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seekfix.engine.api.EngineException;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * JSON Schema (a draft 2020-12 subset) to the grammar IR. Output is compact JSON with keys in {@code properties}
+ * JSON Schema (a draft 2020-12 subset) to the grammar IR: one rule per {@code $ref} target (recursive ones
+ * become calls in the automaton, the others are inlined) and a recursive {@code any} rule for schemas that allow
+ * any value ({@code true}, or no type). Output is compact JSON with keys in {@code properties}
  * order, optional keys simply left out, and no keys beyond {@code properties} ({@code additionalProperties}
  * defaults to false, as in llama.cpp and llguidance). Every keyword that would constrain the output and is not
  * supported is an error naming the keyword and its place: ignoring it would produce output the schema rejects.
@@ -42,7 +44,12 @@ final class JsonSchemaCompiler {
     private final JsonWhitespace whitespace;
     private final GrammarExpr ws;
     private JsonNode document;
-    private final ArrayDeque<String> refsExpanding = new ArrayDeque<>();
+    /** Rules by name: "root", each $ref target under its JSON pointer ("#/$defs/x"), and "any" when needed. */
+    private final Map<String, GrammarExpr> rules = new LinkedHashMap<>();
+    private final List<PendingOneOf> oneOfChecks = new ArrayList<>();
+
+    private record PendingOneOf(List<GrammarExpr> options, String path) {
+    }
 
     JsonSchemaCompiler(JsonWhitespace whitespace) {
         this.whitespace = whitespace;
@@ -65,14 +72,20 @@ final class JsonSchemaCompiler {
             throw new EngineException("JSON schema constraint is empty; pass a schema such as {\"type\":\"object\",...}");
         }
         GrammarExpr leading = whitespace == JsonWhitespace.COMPACT ? GrammarExpr.optional(GrammarExpr.literal(" ")) : ws;
-        return GrammarRules.single(GrammarExpr.seq(leading, value(document, "#")));
+        rules.put("root", GrammarExpr.seq(leading, value(document, "#")));
+        GrammarRules all = new GrammarRules(rules, "root");
+        for (PendingOneOf check : oneOfChecks) {
+            OverlapCheck.requireDisjoint(check.options(), all, check.path());
+        }
+        return all;
     }
 
     private GrammarExpr value(JsonNode schema, String path) {
         if (schema.isBoolean()) {
-            throw new EngineException("schema " + path + " is '" + schema + "': "
-                    + (schema.booleanValue() ? "any JSON value is not supported (it needs recursion); give it a type"
-                            : "it matches nothing; remove it"));
+            if (schema.booleanValue()) {
+                return anyValue();
+            }
+            throw new EngineException("schema " + path + " is 'false': it matches nothing; remove it");
         }
         if (!schema.isObject()) {
             throw new EngineException("schema " + path + ": expected an object, found " + schema.getNodeType());
@@ -109,8 +122,21 @@ final class JsonSchemaCompiler {
             return literals(schema, types, path);
         }
         if (types.isEmpty()) {
-            throw new EngineException("schema " + path + " has no 'type' (nor enum, const, $ref, anyOf, oneOf): "
-                    + "any JSON value is not supported; give it a type");
+            // {"properties": ...} without a type: emitting only objects is a valid subset of what it allows
+            for (String key : constraining) {
+                KEYWORDS_BY_TYPE.forEach((type, words) -> {
+                    if (words.contains(key) && !types.contains(type) && !type.equals("number")) {
+                        types.add(type);
+                    }
+                });
+            }
+            if (types.isEmpty()) {
+                return anyValue();
+            }
+            if (types.size() > 1) {
+                throw new EngineException("schema " + path + ": keywords " + constraining + " belong to types "
+                        + types + "; add a 'type' to say which");
+            }
         }
         for (String key : constraining) {
             if (STRUCTURAL.contains(key)) {
@@ -167,19 +193,36 @@ final class JsonSchemaCompiler {
             throw new EngineException("schema " + path + "/$ref: only local references (#/$defs/...) are supported, "
                     + "found '" + target + "'; inline the external schema");
         }
-        if (refsExpanding.contains(target)) {
-            throw new EngineException("schema " + path + "/$ref: '" + target + "' is recursive (via "
-                    + String.join(" -> ", refsExpanding.reversed()) + "); recursive schemas are not supported yet: "
-                    + "bound the nesting by writing the levels out");
+        if (!rules.containsKey(target)) {
+            JsonNode resolved = document.at(target.substring(1)); // a JSON pointer; at() undoes ~0 and ~1
+            if (resolved.isMissingNode()) {
+                throw new EngineException("schema " + path + "/$ref: '" + target + "' points to nothing in the "
+                        + "document");
+            }
+            rules.put(target, GrammarExpr.EMPTY); // placeholder: a recursive $ref inside refers to the rule
+            rules.put(target, value(resolved, target));
         }
-        JsonNode resolved = document.at(target.substring(1)); // a JSON pointer; at() undoes ~0 and ~1
-        if (resolved.isMissingNode()) {
-            throw new EngineException("schema " + path + "/$ref: '" + target + "' points to nothing in the document");
+        return new GrammarExpr.RuleRef(target);
+    }
+
+    /** Any JSON value (recursive; objects with any keys in any order). */
+    private GrammarExpr anyValue() {
+        if (!rules.containsKey("any")) {
+            GrammarExpr any = new GrammarExpr.RuleRef("any");
+            GrammarExpr string = JsonStrings.quoted(GrammarExpr.repeat(JsonStrings.character(), 0, GrammarExpr.UNBOUNDED));
+            GrammarExpr member = GrammarExpr.seq(string, ws, GrammarExpr.literal(":"), ws, any, ws);
+            GrammarExpr comma = GrammarExpr.seq(GrammarExpr.literal(","), ws);
+            GrammarExpr object = GrammarExpr.seq(GrammarExpr.literal("{"), ws, GrammarExpr.optional(GrammarExpr.seq(
+                    member, GrammarExpr.repeat(GrammarExpr.seq(comma, member), 0, GrammarExpr.UNBOUNDED))),
+                    GrammarExpr.literal("}"));
+            GrammarExpr element = GrammarExpr.seq(any, ws);
+            GrammarExpr array = GrammarExpr.seq(GrammarExpr.literal("["), ws, GrammarExpr.optional(GrammarExpr.seq(
+                    element, GrammarExpr.repeat(GrammarExpr.seq(comma, element), 0, GrammarExpr.UNBOUNDED))),
+                    GrammarExpr.literal("]"));
+            rules.put("any", GrammarExpr.choice(object, array, string, unboundedNumber(),
+                    GrammarExpr.literal("true"), GrammarExpr.literal("false"), GrammarExpr.literal("null")));
         }
-        refsExpanding.push(target);
-        GrammarExpr expr = value(resolved, target);
-        refsExpanding.pop();
-        return expr;
+        return new GrammarExpr.RuleRef("any");
     }
 
     private GrammarExpr alternatives(JsonNode list, String keyword, String path) {
@@ -191,7 +234,7 @@ final class JsonSchemaCompiler {
             options.add(value(list.get(i), path + "/" + keyword + "/" + i));
         }
         if (keyword.equals("oneOf")) {
-            OverlapCheck.requireDisjoint(options, path + "/oneOf");
+            oneOfChecks.add(new PendingOneOf(options, path + "/oneOf")); // once every rule it refers to exists
         }
         return GrammarExpr.choice(options);
     }
@@ -301,8 +344,7 @@ final class JsonSchemaCompiler {
     private GrammarExpr array(JsonNode schema, String path) {
         JsonNode items = schema.get("items");
         if (items == null) {
-            throw new EngineException("schema " + path + ": an array needs 'items' (arrays of any value are not "
-                    + "supported)");
+            items = com.fasterxml.jackson.databind.node.BooleanNode.TRUE;
         }
         int min = count(schema, "minItems", 0, path);
         int max = count(schema, "maxItems", GrammarExpr.UNBOUNDED, path);
@@ -363,16 +405,7 @@ final class JsonSchemaCompiler {
 
     private GrammarExpr number(JsonNode schema, String path) {
         if (!schema.has("minimum") && !schema.has("maximum")) {
-            // llama.cpp's number rule: ("-"? integral-part) ("." decimal-part)? ([eE] [-+]? integral-part)?
-            GrammarExpr digit = GrammarExpr.bytes('0', '9');
-            GrammarExpr integral = GrammarExpr.choice(GrammarExpr.literal("0"), GrammarExpr.seq(
-                    GrammarExpr.bytes('1', '9'), GrammarExpr.repeat(digit, 0, DecimalRanges.MAX_DIGITS - 1)));
-            return GrammarExpr.seq(GrammarExpr.optional(GrammarExpr.literal("-")), integral,
-                    GrammarExpr.optional(GrammarExpr.seq(GrammarExpr.literal("."),
-                            GrammarExpr.repeat(digit, 1, DecimalRanges.MAX_DIGITS))),
-                    GrammarExpr.optional(GrammarExpr.seq(new GrammarExpr.ByteClass(new int[] {'E', 'E', 'e', 'e'}),
-                            GrammarExpr.optional(new GrammarExpr.ByteClass(new int[] {'+', '+', '-', '-'})),
-                            GrammarExpr.repeat(digit, 1, 3))));
+            return unboundedNumber();
         }
         long lo = schema.has("minimum") ? exactBound(schema, "minimum", path) : -DecimalRanges.MAX_MAGNITUDE;
         long hi = schema.has("maximum") ? exactBound(schema, "maximum", path) : DecimalRanges.MAX_MAGNITUDE;
@@ -380,6 +413,19 @@ final class JsonSchemaCompiler {
             throw new EngineException("schema " + path + ": minimum " + lo + " > maximum " + hi);
         }
         return DecimalRanges.decimals(lo, hi, BOUNDED_FRACTION_DIGITS);
+    }
+
+    /** llama.cpp's number rule: ("-"? integral-part) ("." decimal-part)? ([eE] [-+]? integral-part)? */
+    private static GrammarExpr unboundedNumber() {
+        GrammarExpr digit = GrammarExpr.bytes('0', '9');
+        GrammarExpr integral = GrammarExpr.choice(GrammarExpr.literal("0"), GrammarExpr.seq(
+                GrammarExpr.bytes('1', '9'), GrammarExpr.repeat(digit, 0, DecimalRanges.MAX_DIGITS - 1)));
+        return GrammarExpr.seq(GrammarExpr.optional(GrammarExpr.literal("-")), integral,
+                GrammarExpr.optional(GrammarExpr.seq(GrammarExpr.literal("."),
+                        GrammarExpr.repeat(digit, 1, DecimalRanges.MAX_DIGITS))),
+                GrammarExpr.optional(GrammarExpr.seq(new GrammarExpr.ByteClass(new int[] {'E', 'E', 'e', 'e'}),
+                        GrammarExpr.optional(new GrammarExpr.ByteClass(new int[] {'+', '+', '-', '-'})),
+                        GrammarExpr.repeat(digit, 1, 3))));
     }
 
     private static long exactBound(JsonNode schema, String key, String path) {

@@ -16,14 +16,18 @@ import java.util.Map;
 final class OverlapCheck {
 
     private static final int MAX_PAIRS = 200_000;
+    private static final String OPTION = " oneOf option"; // cannot clash with "root", "any" or "#/..." names
 
     private OverlapCheck() {
     }
 
-    static void requireDisjoint(List<GrammarExpr> options, String path) {
+    /** {@code rules} resolves the references inside the options. */
+    static void requireDisjoint(List<GrammarExpr> options, GrammarRules rules, String path) {
         LazyDfa[] dfas = new LazyDfa[options.size()];
         for (int i = 0; i < dfas.length; i++) {
-            dfas[i] = new LazyDfa(ByteNfa.compile(GrammarRules.single(options.get(i))));
+            Map<String, GrammarExpr> withOption = new HashMap<>(rules.rules());
+            withOption.put(OPTION, options.get(i));
+            dfas[i] = new LazyDfa(ByteNfa.compile(new GrammarRules(withOption, OPTION)));
         }
         for (int i = 0; i < dfas.length; i++) {
             for (int j = i + 1; j < dfas.length; j++) {

@@ -3,7 +3,9 @@ package dev.seekfix.engine.tokenizer;
 import dev.seekfix.engine.gguf.GgufMetadata;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -40,6 +42,9 @@ final class ControlTokenDetection {
             "<|return|>", "<|call|>", "<end_of_turn>", "<|endoftext|>", "<|eom_id|>", "<EOT>", "_<EOT>",
             "<|end_of_text|>", "<end_of_utterance>");
 
+    /** No listed text is longer; longer tokens skip the lookups. */
+    private static final int MAX_TEXT_LENGTH = 32;
+
     private ControlTokenDetection() {
     }
 
@@ -49,25 +54,31 @@ final class ControlTokenDetection {
      * lowest id.
      */
     static int[] apply(List<String> texts, TokenType[] types, GgufMetadata metadata) {
-        List<Integer> endOfGeneration = new ArrayList<>();
-        for (Role role : ROLES) {
-            OptionalInt id = explicitId(role, metadata, texts.size());
-            if (id.isEmpty()) {
-                for (int t = 0; t < texts.size(); t++) {
-                    if (role.texts().contains(texts.get(t))) {
-                        types[t] = TokenType.CONTROL;
-                        id = OptionalInt.of(t);
-                        break;
-                    }
-                }
-            }
-            if (role.endsGeneration() && id.isPresent()) endOfGeneration.add(id.getAsInt());
+        int[] roleIds = new int[ROLES.size()]; // [role] → id, -1 while not found
+        boolean[] explicit = new boolean[ROLES.size()];
+        Map<String, Integer> roleByText = new HashMap<>();
+        for (int r = 0; r < ROLES.size(); r++) {
+            OptionalInt id = explicitId(ROLES.get(r), metadata, texts.size());
+            roleIds[r] = id.orElse(-1);
+            explicit[r] = id.isPresent();
+            for (String text : ROLES.get(r).texts()) roleByText.put(text, r); // each text has one role
         }
+        List<Integer> endOfGeneration = new ArrayList<>();
         for (int t = 0; t < texts.size(); t++) {
-            if (END_OF_GENERATION_TEXTS.contains(texts.get(t))) {
+            String text = texts.get(t);
+            if (text.length() > MAX_TEXT_LENGTH) continue;
+            Integer r = roleByText.get(text);
+            if (r != null && roleIds[r] < 0) {
+                roleIds[r] = t;
+                types[t] = TokenType.CONTROL;
+            }
+            if (END_OF_GENERATION_TEXTS.contains(text)) {
                 types[t] = TokenType.CONTROL;
                 endOfGeneration.add(t);
             }
+        }
+        for (int r = 0; r < ROLES.size(); r++) {
+            if (ROLES.get(r).endsGeneration() && roleIds[r] >= 0) endOfGeneration.add(roleIds[r]);
         }
         return endOfGeneration.stream().mapToInt(Integer::intValue).toArray();
     }

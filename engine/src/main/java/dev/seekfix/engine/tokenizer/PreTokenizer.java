@@ -120,9 +120,9 @@ public enum PreTokenizer {
 
         /**
          * The cased letters of {@code deepseek-llm}'s second regex, copied from llama.cpp. Six endpoints are
-         * characters that NFC normalization would change (U+1F7D, U+1FBE, U+1FD3, U+1FDB, U+2126, U+212A): they
-         * are written as numbers so that no editor or copy can turn {@code Ὗ-ώ} into an inverted range or
-         * {@code K-ℭ} into {@code K-ℭ} (which would swallow ASCII).
+         * characters that NFC normalization replaces (U+1F7D, U+1FBE, U+1FD3, U+1FDB, U+2126 OHM SIGN, U+212A
+         * KELVIN SIGN), and a normalized copy of the regex is wrong: {@code U+1F5F-U+03CE} is an inverted range and
+         * {@code K-ℭ} would start at ASCII {@code K}. So the class is written as numbers.
          */
         static final CodepointClass DEEPSEEK_LETTERS = CodepointClass.ofRanges(new int[][] {
                 {0x0041, 0x005A}, {0x0061, 0x007A}, {0x00B5, 0x00B5}, {0x00C0, 0x00D6}, {0x00D8, 0x00F6},

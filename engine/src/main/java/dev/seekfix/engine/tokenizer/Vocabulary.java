@@ -127,7 +127,9 @@ public final class Vocabulary {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(tokenText.length());
-        tokenText.codePoints().forEach(cp -> {
+        for (int i = 0; i < tokenText.length(); ) {
+            int cp = tokenText.codePointAt(i);
+            i += Character.charCount(cp);
             int b = ByteSymbols.byteOf(cp);
             if (b >= 0) {
                 out.write(b);
@@ -136,7 +138,7 @@ public final class Vocabulary {
                 out.writeBytes(("[UNK_BYTE_0x" + HexFormat.of().formatHex(utf8) + tokenText + "]")
                         .getBytes(StandardCharsets.UTF_8));
             }
-        });
+        }
         return out.toByteArray();
     }
 }

@@ -50,9 +50,45 @@ class GbnfParserTest {
     }
 
     @Test
-    void refusesRecursionUndefinedRulesAndBadSyntax() {
-        assertThatThrownBy(() -> Automata.gbnf("root ::= \"(\" root \")\" | \"x\""))
-                .isInstanceOf(EngineException.class).hasMessageContaining("recursive").hasMessageContaining("root");
+    void recursiveRulesMatchNestedStructures() {
+        Automata a = Automata.gbnf("""
+                root ::= expr
+                expr ::= term ("+" term)*
+                term ::= [0-9]+ | "(" expr ")"
+                """);
+        assertThat(a.matches("1+(2+(3+4))+5")).isTrue();
+        assertThat(a.matches("(".repeat(200) + "7" + ")".repeat(200))).isTrue();
+        assertThat(a.matches("(".repeat(200) + "7" + ")".repeat(199))).isFalse();
+        assertThat(a.isPrefix("((1+")).isTrue();
+        assertThat(a.isPrefix("(1))")).isFalse();
+        Automata selfRoot = Automata.gbnf("root ::= \"[\" root? \"]\"");
+        assertThat(selfRoot.matches("[[[]]]")).isTrue();
+        assertThat(selfRoot.matches("[[]")).isFalse();
+    }
+
+    @Test
+    void parsesLlamaCppsJsonGrammar() {
+        Automata a = Automata.gbnf(LlamaCppJsonGrammar.TEXT);
+        assertThat(LlamaCppJsonGrammar.TEXT).contains("[^\"\\\\\\x7F\\x00-\\x1F]");
+        assertThat(a.matches("{\"a\": [1, -2.5e3, \"x\\n\\u00e9\", {\"b\": null}], \"c\": true}")).isTrue();
+        assertThat(a.matches("{\n  \"k\": {}\n}\n")).isTrue();
+        assertThat(a.matches("{\"a\": [1,]}")).isFalse();
+        assertThat(a.matches("{\"a\": \"\u007F\"}")).as("DEL is excluded by that grammar").isFalse();
+        assertThat(a.matches("[1]")).as("root is an object").isFalse();
+    }
+
+    @Test
+    void refusesLeftRecursionAndRulesThatNeverEnd() {
+        assertThatThrownBy(() -> Automata.gbnf("root ::= list\nlist ::= list \",\" \"x\" | \"x\""))
+                .isInstanceOf(EngineException.class).hasMessageContaining("left-recursive").hasMessageContaining("list");
+        assertThatThrownBy(() -> Automata.gbnf("root ::= a\na ::= \"x\"? b | \"z\"\nb ::= a \"y\""))
+                .isInstanceOf(EngineException.class).hasMessageContaining("left-recursive");
+        assertThatThrownBy(() -> Automata.gbnf("root ::= \"(\" root \")\""))
+                .isInstanceOf(EngineException.class).hasMessageContaining("matches no output");
+    }
+
+    @Test
+    void refusesUndefinedRulesAndBadSyntax() {
         assertThatThrownBy(() -> Automata.gbnf("root ::= thing"))
                 .isInstanceOf(EngineException.class).hasMessageContaining("'thing'");
         assertThatThrownBy(() -> Automata.gbnf("start ::= \"x\""))

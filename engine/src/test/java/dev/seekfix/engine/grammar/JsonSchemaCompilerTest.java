@@ -166,6 +166,35 @@ class JsonSchemaCompilerTest {
     }
 
     @Test
+    void recursiveReferencesNestToAnyDepth() {
+        Automata a = Automata.schema("""
+                {"$defs":{"node":{"type":"object","properties":{"v":{"type":"integer"},
+                  "kids":{"type":"array","items":{"$ref":"#/$defs/node"}}},"required":["v"]}},
+                 "$ref":"#/$defs/node"}""");
+        assertThat(a.matches("{\"v\":1}")).isTrue();
+        assertThat(a.matches("{\"v\":1,\"kids\":[{\"v\":2},{\"v\":3,\"kids\":[{\"v\":4,\"kids\":[]}]}]}")).isTrue();
+        String deep = "{\"v\":0,\"kids\":[".repeat(50) + "{\"v\":9}" + "]}".repeat(50);
+        assertThat(a.matches(deep)).isTrue();
+        assertThat(a.matches(deep.substring(0, deep.length() - 1))).isFalse();
+        assertThat(a.matches("{\"v\":1,\"kids\":[{\"kids\":[]}]}")).as("inner node without v").isFalse();
+    }
+
+    @Test
+    void anyValueSchemasAcceptEveryJsonValue() {
+        Automata any = Automata.schema("{}");
+        for (String ok : new String[] {"1", "\"s\"", "null", "[1,[2,{}]]", "{\"a\":{\"b\":[true,false]},\"a\":-1.5e3}"}) {
+            assertThat(any.matches(ok)).as(ok).isTrue();
+        }
+        assertThat(any.matches("[1,]")).isFalse();
+        assertThat(any.matches("{\"a\"}")).isFalse();
+        Automata array = Automata.schema("{\"type\":\"array\",\"maxItems\":2}");
+        assertThat(array.matches("[{\"x\":[]},\"y\"]")).isTrue();
+        assertThat(array.matches("[1,2,3]")).isFalse();
+        Automata untyped = Automata.schema("{\"properties\":{\"a\":true},\"required\":[\"a\"]}");
+        assertThat(untyped.matches("{\"a\":[null]}")).as("type inferred from properties").isTrue();
+    }
+
+    @Test
     void refusesUnsupportedKeywordsNamingKeywordAndPlace() {
         assertRefused("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"format\":\"uri\"}}}",
                 "'format'", "#/properties/a");
@@ -174,11 +203,9 @@ class JsonSchemaCompilerTest {
         assertRefused("{\"type\":\"object\",\"additionalProperties\":true}", "additionalProperties", "#");
         assertRefused("{\"type\":\"number\",\"minimum\":0.5}", "whole numbers", "#/minimum");
         assertRefused("{\"type\":\"string\",\"minimum\":1}", "'minimum'", "does not apply");
-        assertRefused("{}", "no 'type'", "#");
-        assertRefused("{\"type\":\"array\"}", "'items'", "#");
         assertRefused("{\"type\":\"object\",\"properties\":{},\"required\":[\"x\"]}", "'x'", "#/required");
-        assertRefused("{\"$defs\":{\"n\":{\"type\":\"object\",\"properties\":{\"c\":{\"$ref\":\"#/$defs/n\"}}}},"
-                + "\"$ref\":\"#/$defs/n\"}", "recursive", "$ref");
+        assertRefused("{\"$ref\":\"#/$defs/missing\"}", "points to nothing", "#/$defs/missing");
+        assertRefused("{\"$ref\":\"other.json#/x\"}", "only local references", "#/$ref");
         assertRefused("{\"type\":\"string\",\"pattern\":\"(?=a)\"}", "lookaround", "#/pattern");
         assertRefused("not json", "not valid JSON", "schema");
         assertRefused("{\"type\":\"integer\",\"minimum\":5,\"maximum\":1}", "no integer", "#");

@@ -71,6 +71,40 @@ class TokenMatcherTest {
     }
 
     @Test
+    void matchersOfOneConstraintRunConcurrently() throws Exception {
+        TokenConstraint constraint = new ConstraintCompiler(TokenIndex.of(vocabulary), JsonWhitespace.FLEXIBLE)
+                .compile(new OutputConstraint.JsonSchema(SCHEMA));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int seed = t;
+                runs.add(pool.submit(() -> {
+                    Random random = new Random(seed);
+                    int checked = 0;
+                    for (int walk = 0; walk < 10; walk++) {
+                        TokenMatcher m = constraint.newMatcher();
+                        while (!m.isTerminated()) {
+                            BitSet mask = m.allowedTokens();
+                            if (!mask.equals(MaskOracle.bruteForce(m, vocabulary))) {
+                                throw new AssertionError("mask differs from brute force in thread " + seed);
+                            }
+                            checked++;
+                            m.accept(MaskOracle.sample(mask.toLongArray(), random));
+                        }
+                    }
+                    return checked;
+                }));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void acceptsTokensThatSplitACharacterInsideAString() {
         TokenMatcher m = matcher();
         for (int id : ids("{\"side\":\"LEFT\",\"n\":3,\"title\":\"")) {

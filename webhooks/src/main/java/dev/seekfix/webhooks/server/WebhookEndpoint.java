@@ -1,12 +1,11 @@
 package dev.seekfix.webhooks.server;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seekfix.webhooks.db.Database;
-import dev.seekfix.webhooks.delivery.DeliveryStore;
+import dev.seekfix.webhooks.delivery.DeliveryCommitter;
 import dev.seekfix.webhooks.delivery.IncomingDelivery;
 import dev.seekfix.webhooks.delivery.PayloadFacts;
 import dev.seekfix.webhooks.metrics.IntakeMetrics;
-import dev.seekfix.webhooks.queue.DeliveryQueue;
 import dev.seekfix.webhooks.signature.SignatureCheck;
 import dev.seekfix.webhooks.signature.SignatureVerifier;
 import io.javalin.http.Context;
@@ -34,11 +33,11 @@ public final class WebhookEndpoint implements Handler {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
     private static final int MAX_HEADER_LENGTH = 100;
+    /** Well inside GitHub's 10 s answer window (GITHUB.md). */
+    private static final long COMMIT_TIMEOUT_MILLIS = 5_000;
 
     private final Supplier<Optional<String>> secret;
-    private final Database database;
-    private final DeliveryStore store;
-    private final DeliveryQueue queue;
+    private final DeliveryCommitter committer;
     private final IntakeMetrics metrics;
     private final ObjectMapper json;
     private final Clock clock;
@@ -46,12 +45,10 @@ public final class WebhookEndpoint implements Handler {
     private volatile SignatureVerifier verifier;
     private volatile String verifierSecret;
 
-    public WebhookEndpoint(Supplier<Optional<String>> secret, Database database, DeliveryStore store, DeliveryQueue queue,
-                           IntakeMetrics metrics, ObjectMapper json, Clock clock, AtomicBoolean accepting) {
+    public WebhookEndpoint(Supplier<Optional<String>> secret, DeliveryCommitter committer, IntakeMetrics metrics,
+                           ObjectMapper json, Clock clock, AtomicBoolean accepting) {
         this.secret = secret;
-        this.database = database;
-        this.store = store;
-        this.queue = queue;
+        this.committer = committer;
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
@@ -118,7 +115,7 @@ public final class WebhookEndpoint implements Handler {
         }
         PayloadFacts facts;
         try {
-            facts = PayloadFacts.read(json, body);
+            facts = PayloadFacts.read(json.getFactory(), body);
         } catch (PayloadFacts.MalformedPayloadException e) {
             reject(ctx, Rejection.MALFORMED_JSON, e.getMessage());
             return;
@@ -127,13 +124,9 @@ public final class WebhookEndpoint implements Handler {
                 facts.repository(), clock.instant(), body);
         boolean stored;
         try {
-            stored = database.inTransaction(connection -> {
-                if (!store.insert(connection, delivery)) return false;
-                queue.enqueue(deliveryId, false);
-                return true;
-            });
-        } catch (Exception e) {
-            log.error("event=delivery.store_failed github_event={} error=\"{}\"", event, e.toString());
+            stored = committer.commit(delivery, COMMIT_TIMEOUT_MILLIS) == DeliveryCommitter.Result.STORED;
+        } catch (DeliveryCommitter.StoreUnavailableException e) {
+            log.error("event=delivery.store_failed github_event={} error=\"{}\"", event, e.getMessage());
             reject(ctx, Rejection.STORE_UNAVAILABLE, "the delivery could not be stored; GitHub can redeliver it");
             return;
         }

@@ -1,0 +1,83 @@
+package dev.seekfix.engine.runtime;
+
+import dev.seekfix.engine.api.EngineException;
+import dev.seekfix.engine.api.EngineOptions;
+import dev.seekfix.engine.api.LanguageModel;
+import dev.seekfix.engine.api.Models;
+import dev.seekfix.engine.chat.ChatPromptEncoder;
+import dev.seekfix.engine.gguf.GgufFile;
+import dev.seekfix.engine.kernels.Kernels;
+import dev.seekfix.engine.model.deepseek2.DeepSeek2Model;
+import dev.seekfix.engine.tokenizer.Tokenizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The in-process engine: maps a GGUF (weights stay in the mapped file, nothing is copied onto the heap), reads
+ * its tokenizer and chat template, picks the kernel backend once and logs which one runs and why.
+ */
+public final class LocalModels implements Models {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalModels.class);
+
+    private final KernelBackends backends;
+
+    public LocalModels(KernelBackends backends) {
+        this.backends = backends;
+    }
+
+    @Override
+    public LanguageModel load(Path gguf, EngineOptions options) {
+        return load(gguf, options, LoadProgress.SILENT, false);
+    }
+
+    /**
+     * @param warmUp read every page of the weights before returning (steady timings from the first token)
+     */
+    public LocalLanguageModel load(Path gguf, EngineOptions options, LoadProgress progress, boolean warmUp) {
+        KernelBackends.Choice choice = backends.select(options.backend());
+        progress.step("mapping " + gguf.getFileName() + sizeOf(gguf));
+        GgufFile file = GgufFile.open(gguf);
+        Kernels kernels = null;
+        try {
+            progress.step("reading the tokenizer");
+            Tokenizer tokenizer = Tokenizer.fromGguf(file);
+            kernels = choice.factory().open(options.threads());
+            progress.step("checking weights; backend " + choice.reason());
+            DeepSeek2Model model = DeepSeek2Model.load(file, kernels);
+            int context = contextLength(options, model.trainedContextLength(), gguf);
+            if (warmUp) {
+                progress.step("warming up: reading the weights into memory");
+                WeightWarmup.touch(file.mapping(), progress);
+            }
+            ChatPromptEncoder chat = ChatPromptEncoder.forTokenizer(tokenizer);
+            LOG.info("loaded {}: backend {}, context {}, {}", gguf.getFileName(), choice.reason(), context,
+                    chat.selection().description());
+            return new LocalLanguageModel(file, kernels, model, tokenizer, chat, context, choice.reason());
+        } catch (RuntimeException | Error e) {
+            if (kernels != null) kernels.close();
+            file.close();
+            throw e;
+        }
+    }
+
+    private static int contextLength(EngineOptions options, int trained, Path gguf) {
+        if (options.contextLength() == 0) return Math.min(trained, 4096);
+        if (options.contextLength() > trained) {
+            throw new EngineException("context length " + options.contextLength() + " was asked for but "
+                    + gguf.getFileName() + " was trained for " + trained + " tokens; ask for at most " + trained);
+        }
+        return options.contextLength();
+    }
+
+    private static String sizeOf(Path p) {
+        try {
+            return String.format(Locale.ROOT, " (%.1f MB)", java.nio.file.Files.size(p) / 1e6);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
