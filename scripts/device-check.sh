@@ -3,11 +3,12 @@
 #   1. unpacks the jlinked JDK 25 runtime and the fixtures from the bundle made by scripts/device-pack.sh,
 #   2. probes the device (name, memory, compute capability — or "no device: <reason>"),
 #   3. runs the cuda-tagged tests (every kernel vs the scalar oracle; fixture models vs llama.cpp and the CPU engine),
-#   4. benchmarks batch-1 decode and 512-token prefill on random-weight Coder-V2-Lite-shaped models (BF16, Q8_0)
+#   4. runs the engine CLI with --backend cuda (init-random, logits vs cpu, bench) on a small Lite-shaped model,
+#   5. benchmarks batch-1 decode and 512-token prefill on random-weight Coder-V2-Lite-shaped models (BF16, Q8_0)
 #      next to the memory-bandwidth bound,
-#   5. prints a short table last.
+#   6. prints a short table last.
 # Usage: scripts/device-check.sh [BUNDLE_DIR]   (default: this script's directory if it holds the bundle, else
-#        target/device-bundle). Environment: BENCH_TYPES="BF16 Q8_0", BENCH_LAYERS=27, TEST_TIMEOUT=300, BENCH_TIMEOUT=240.
+#        target/device-bundle). Work files go to $DEVICE_CHECK_WORK (default /tmp/seekfix-device-check). Environment: BENCH_TYPES="BF16 Q8_0", BENCH_LAYERS=27, TEST_TIMEOUT=300, BENCH_TIMEOUT=240.
 # Exit status: 0 everything passed; 1 a test or benchmark failed; 2 no usable CUDA device (tests skipped).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,7 +17,7 @@ elif [[ -f "$here/jrt.tar.gz" ]]; then bundle=$here
 else bundle=$(cd "$here/.." && pwd)/target/device-bundle; fi
 [[ -f "$bundle/jrt.tar.gz" ]] || { echo "no bundle at $bundle: run scripts/device-pack.sh first" >&2; exit 1; }
 
-work=${DEVICE_CHECK_WORK:-$bundle/run}
+work=${DEVICE_CHECK_WORK:-${TMPDIR:-/tmp}/seekfix-device-check}   # outside the bundle: it grows (model, caches)
 mkdir -p "$work"
 [[ -x "$work/jrt/bin/java" ]] || tar -xzf "$bundle/jrt.tar.gz" -C "$work"
 if [[ -f "$bundle/fixtures.tar.gz" && ! -d "$work/fixtures/engine" ]]; then
@@ -44,6 +45,22 @@ timeout "${TEST_TIMEOUT:-300}" "$java" "${flags[@]}" -cp "$cp" dev.seekfix.engin
 test_status=${PIPESTATUS[0]}
 tests=$(grep '^TESTS ' "$work/tests.log" | tail -1)
 
+echo "== CLI: seekfix engine init-random / logits / bench --backend cuda (2-layer Coder-V2-Lite shapes, Q8_0)"
+engine() { timeout "${CLI_TIMEOUT:-300}" "$java" "${flags[@]}" -cp "$cp" dev.seekfix.engine.cli.EngineCommand "$@"; }
+small=$work/lite-2layers-q8_0.gguf
+cli="skipped"
+if [[ -f "$small" ]] || engine init-random --like coder-v2-lite --layers 2 --vocab 4096 --type Q8_0 --out "$small"; then
+    engine logits --model "$small" --tokens 1,2,3,4 --top 3 --backend cpu | tee "$work/cli-logits-cpu.json"
+    if engine logits --model "$small" --tokens 1,2,3,4 --top 3 --backend cuda 2>"$work/cli-cuda.err" | tee "$work/cli-logits-cuda.json"; then
+        engine bench --model "$small" --backend cuda --prompt-tokens 64 --gen-tokens 16 --reps 1 | tee "$work/cli-bench.json"
+        cli="cpu $(tr -d ' \n' <"$work/cli-logits-cpu.json" | head -c 120) | cuda $(tr -d ' \n' <"$work/cli-logits-cuda.json" | head -c 120) | bench $(tr -d ' \n' <"$work/cli-bench.json" | head -c 160)"
+    else
+        cli="--backend cuda refused: $(grep -m1 -i 'cuda' "$work/cli-cuda.err")"
+    fi
+else
+    cli="init-random failed"
+fi
+
 bench_lines=()
 bench_failed=0
 for t in $types; do
@@ -60,8 +77,9 @@ done
 field() { sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p" <<<" $2"; }
 echo
 echo "================ device check ================"
-printf '%-14s %s\n' "device" "$probe"
+printf '%-14s %s\n' "device" "${probe:0:160}"
 printf '%-14s %s (exit %s)\n' "cuda tests" "${tests:-no summary}" "$test_status"
+printf '%-14s %s\n' "engine CLI" "${cli:0:400}"
 printf '%-8s %9s %10s %10s %10s %9s %9s\n' "bench" "weightsGB" "prefill/s" "decode/s" "bound/s" "fraction" "copyGB/s"
 for l in "${bench_lines[@]}"; do
     st=$(field status "$l")
