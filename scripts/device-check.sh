@@ -11,6 +11,9 @@
 #        target/device-bundle). Work files go to $DEVICE_CHECK_WORK (default /tmp/seekfix-device-check). Environment: BENCH_TYPES="BF16 Q8_0", BENCH_LAYERS=27, TEST_TIMEOUT=300, BENCH_TIMEOUT=240.
 # Exit status: 0 everything passed; 1 a test or benchmark failed; 2 no usable CUDA device (tests skipped).
 set -uo pipefail
+deadline=${DEADLINE_S:-540}   # whole check, so the table is printed inside a 10-minute device command
+# seconds a step may take: its own limit, or what is left before the deadline (20 s kept for the table)
+allow() { local left=$((deadline - SECONDS - 20)); (( left < $1 )) && echo $(( left > 0 ? left : 1 )) || echo "$1"; }
 here=$(cd "$(dirname "$0")" && pwd)
 if [[ $# -ge 1 ]]; then bundle=$(cd "$1" && pwd)
 elif [[ -f "$here/jrt.tar.gz" ]]; then bundle=$here
@@ -40,13 +43,13 @@ probe=$(tail -1 <<<"$probe")
 echo "$probe"
 
 echo "== cuda-tagged tests"
-timeout "${TEST_TIMEOUT:-300}" "$java" "${flags[@]}" -cp "$cp" dev.seekfix.engine.kernels.cuda.DeviceCheckLauncher cuda \
+timeout "$(allow "${TEST_TIMEOUT:-240}")" "$java" "${flags[@]}" -cp "$cp" dev.seekfix.engine.kernels.cuda.DeviceCheckLauncher cuda \
     2>&1 | tee "$work/tests.log"
 test_status=${PIPESTATUS[0]}
 tests=$(grep '^TESTS ' "$work/tests.log" | tail -1)
 
 echo "== CLI: seekfix engine init-random / logits / bench --backend cuda (2-layer Coder-V2-Lite shapes, Q8_0)"
-engine() { timeout "${CLI_TIMEOUT:-300}" "$java" "${flags[@]}" -cp "$cp" dev.seekfix.engine.cli.EngineCommand "$@"; }
+engine() { timeout "$(allow "${CLI_TIMEOUT:-120}")" "$java" "${flags[@]}" -cp "$cp" dev.seekfix.engine.cli.EngineCommand "$@"; }
 small=$work/lite-2layers-q8_0.gguf
 cli="skipped"
 if [[ -f "$small" ]] || engine init-random --like coder-v2-lite --layers 2 --vocab 4096 --type Q8_0 --out "$small"; then
@@ -65,7 +68,7 @@ bench_lines=()
 bench_failed=0
 for t in $types; do
     echo "== benchmark $t ($layers layers, random weights on the device)"
-    timeout "${BENCH_TIMEOUT:-240}" "$java" "${flags[@]}" -cp "$cp" dev.seekfix.engine.kernels.cuda.model.DeviceBenchmark \
+    timeout "$(allow "${BENCH_TIMEOUT:-180}")" "$java" "${flags[@]}" -cp "$cp" dev.seekfix.engine.kernels.cuda.model.DeviceBenchmark \
         --type "$t" --layers "$layers" --prompt-tokens 512 --gen-tokens 64 --reps 3 2>&1 | tee "$work/bench-$t.log"
     s=${PIPESTATUS[0]}
     line=$(grep '^BENCH ' "$work/bench-$t.log" | tail -1)

@@ -15,7 +15,7 @@ extern "C" __global__ void rmsnorm(const float* x, int x_stride, const float* __
     for (int i = threadIdx.x; i < n; i += blockDim.x) yr[i] = (xr[i] * scale) * w[i];
 }
 
-// x[r][0 … n) = softmax(x[r] · scale), one block per row r; n = length ? length[0] + length_add + (r / rows_per_len) : n
+// x[r][0 … n) = softmax(x[r] · scale), one block per row r; n = length ? length[0] + 1 + r / rows_per_len : n
 // (causal attention rows: the query of token t sees start + t + 1 keys). ggml soft_max: max, exp(x − max), 1/sum.
 extern "C" __global__ void softmax_rows(float* x, int row_stride, int n, const int* length, int rows_per_len,
                                         float scale) {

@@ -39,7 +39,7 @@ mla_scores(const float* __restrict__ q, const float* __restrict__ cache, const i
            int width, int capacity, float* __restrict__ scores) {
     extern __shared__ float qs[]; // [ATT_HEADS][width]
     int t = blockIdx.y, h0 = blockIdx.z * ATT_HEADS;
-    int nh = min(ATT_HEADS, heads - h0);
+    int nh = imin(ATT_HEADS, heads - h0);
     int tid = threadIdx.y * WARP + threadIdx.x;
     const float* qt = q + ((i64) t * heads + h0) * width;
     for (int i = tid; i < nh * width; i += WARP * ATT_WARPS) qs[i] = qt[i];
@@ -71,10 +71,10 @@ mla_mix_partial(const float* __restrict__ p, const float* __restrict__ cache, co
     int dimBlocks = (r + MIX_THREADS - 1) / MIX_THREADS;
     int i = (blockIdx.x % dimBlocks) * MIX_THREADS + threadIdx.x;
     int h0 = (blockIdx.x / dimBlocks) * ATT_HEADS;
-    int nh = min(ATT_HEADS, heads - h0);
+    int nh = imin(ATT_HEADS, heads - h0);
     int split = blockIdx.y, splits = gridDim.y, t = blockIdx.z;
     int length = start[0] + t + 1;
-    int from = split * MIX_SPLIT, to = min(length, from + MIX_SPLIT);
+    int from = split * MIX_SPLIT, to = imin(length, from + MIX_SPLIT);
     if (i >= r) return;
     float acc[ATT_HEADS];
 #pragma unroll

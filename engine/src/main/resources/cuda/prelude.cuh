@@ -34,6 +34,9 @@ __device__ __forceinline__ u16 f32_to_bf16(float f) {
     return (u16) ((u + (0x7fffu + ((u >> 16) & 1u))) >> 16);
 }
 
+// integer min without relying on the CUDA headers' overloads (NVRTC compiles these sources with no includes)
+__device__ __forceinline__ int imin(int a, int b) { return a < b ? a : b; }
+
 __device__ __forceinline__ u16 load_u16(const u8* p) {
     return (u16) (p[0] | (p[1] << 8));
 }

@@ -22,9 +22,7 @@ public record NvrtcOptions(String arch, List<String> options) {
         return new NvrtcOptions(arch, List.of(
                 "--gpu-architecture=" + arch,
                 "--std=c++17",
-                "--fmad=true",           // fused multiply-add, as nvcc's default
-                "--extra-device-vectorization",
-                "--device-as-default-execution-space"));
+                "--fmad=true"));         // fused multiply-add, as nvcc's default
     }
 
     /** The same compile as nvcc arguments (for the build-time check): {@code -cubin -arch=sm_XY}. */
