@@ -8,7 +8,9 @@
 #      next to the memory-bandwidth bound,
 #   6. prints a short table last.
 # Usage: scripts/device-check.sh [BUNDLE_DIR]   (default: this script's directory if it holds the bundle, else
-#        target/device-bundle). Work files go to $DEVICE_CHECK_WORK (default /tmp/seekfix-device-check). Environment: BENCH_TYPES="BF16 Q8_0", BENCH_LAYERS=27, TEST_TIMEOUT=300, BENCH_TIMEOUT=240.
+#        target/device-bundle). Work files go to $DEVICE_CHECK_WORK (default /tmp/seekfix-device-check).
+# Environment: BENCH_TYPES="BF16 Q8_0", BENCH_LAYERS=27, DEADLINE_S=540 (whole run), TEST_TIMEOUT=240,
+#        CLI_TIMEOUT=120 (per CLI call), BENCH_TIMEOUT=180 (per type); a step never runs past the deadline.
 # Exit status: 0 everything passed; 1 a test or benchmark failed; 2 no usable CUDA device (tests skipped).
 set -uo pipefail
 deadline=${DEADLINE_S:-540}   # whole check, so the table is printed inside a 10-minute device command
