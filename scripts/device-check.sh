@@ -29,6 +29,10 @@ if [[ -f "$bundle/fixtures.tar.gz" && ! -d "$work/fixtures/engine" ]]; then
     mkdir -p "$work/fixtures" && tar -xzf "$bundle/fixtures.tar.gz" -C "$work/fixtures"
 fi
 java=$work/jrt/bin/java
+# the presets link the system's CUDA 13 libraries (libcudart/libnvrtc/libcublas.so.13); find them where ldconfig may not
+for d in /usr/local/cuda/lib64 /usr/local/cuda/targets/x86_64-linux/lib /usr/local/cuda-13.0/lib64; do
+    [[ -d "$d" ]] && export LD_LIBRARY_PATH="$d${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+done
 flags=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xss4m -Xmx8g
        -Dorg.bytedeco.javacpp.cachedir="$work/javacpp" -Dseekfix.fixtures="$work/fixtures")
 export SEEKFIX_DATA_DIR=$work/data   # NVRTC CUBIN cache: $SEEKFIX_DATA_DIR/cuda-cache
