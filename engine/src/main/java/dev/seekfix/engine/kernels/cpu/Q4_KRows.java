@@ -51,7 +51,7 @@ final class Q4_KRows {
         float[] sc = new float[16]; // [scales × d·dx | mins × dmin·dx] of the current super-block
         for (int r = from; r < to; r++) {
             long at = r * rowBytes;
-            FloatVector acc = FloatVector.zero(F);
+            FloatVector acc0 = FloatVector.zero(F), acc1 = acc0;
             float mins = 0;
             for (int b = 0; b < blocks; b++) {
                 long blk = at + (long) BLOCK_BYTES * b;
@@ -59,22 +59,59 @@ final class Q4_KRows {
                 scalesAndMins(s, blk, Float.float16ToFloat(s.get(I16, blk)) * dx, Float.float16ToFloat(s.get(I16, blk + 2)) * dx, sc);
                 int sb = 8 * (so + b);
                 for (int j = 0; j < 8; j++) mins += sc[8 + j] * sums[sb + j];
-                for (int c = 0; c < 4; c++) {
-                    IntVector v = IntVector.fromMemorySegment(I, s, blk + 16 + 32L * c, LE);
-                    int xc = xo + 256 * b + 64 * c;
-                    FloatVector lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xc));
-                    FloatVector hi = ((FloatVector) v.and(0xF0).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xc + 8));
-                    lo = ((FloatVector) v.and(0xF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xc + 16), lo);
-                    hi = ((FloatVector) v.and(0xF000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xc + 24), hi);
-                    lo = ((FloatVector) v.and(0xF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xc + 32), lo);
-                    hi = ((FloatVector) v.and(0xF00000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xc + 40), hi);
-                    lo = ((FloatVector) v.and(0xF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xc + 48), lo);
-                    hi = ((FloatVector) v.lanewise(LSHR, 28).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xc + 56), hi);
-                    acc = lo.fma(FloatVector.broadcast(F, sc[2 * c]), acc);
-                    acc = hi.fma(FloatVector.broadcast(F, sc[2 * c + 1]), acc);
-                }
+                int xb = xo + 256 * b;
+                IntVector v;
+                FloatVector lo, hi;
+                // nibbles 64·0 … 64·0+63: sub-block 0 low, 1 high
+                v = IntVector.fromMemorySegment(I, s, blk + 16, LE);
+                lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb));
+                hi = ((FloatVector) v.and(0xF0).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 8));
+                lo = ((FloatVector) v.and(0xF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 16), lo);
+                hi = ((FloatVector) v.and(0xF000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 24), hi);
+                lo = ((FloatVector) v.and(0xF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 32), lo);
+                hi = ((FloatVector) v.and(0xF00000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 40), hi);
+                lo = ((FloatVector) v.and(0xF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 48), lo);
+                hi = ((FloatVector) v.lanewise(LSHR, 28).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 56), hi);
+                acc0 = lo.fma(FloatVector.broadcast(F, sc[0]), acc0);
+                acc0 = hi.fma(FloatVector.broadcast(F, sc[1]), acc0);
+                // nibbles 64·1 … 64·1+63: sub-block 2 low, 3 high
+                v = IntVector.fromMemorySegment(I, s, blk + 48, LE);
+                lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 64));
+                hi = ((FloatVector) v.and(0xF0).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 72));
+                lo = ((FloatVector) v.and(0xF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 80), lo);
+                hi = ((FloatVector) v.and(0xF000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 88), hi);
+                lo = ((FloatVector) v.and(0xF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 96), lo);
+                hi = ((FloatVector) v.and(0xF00000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 104), hi);
+                lo = ((FloatVector) v.and(0xF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 112), lo);
+                hi = ((FloatVector) v.lanewise(LSHR, 28).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 120), hi);
+                acc1 = lo.fma(FloatVector.broadcast(F, sc[2]), acc1);
+                acc1 = hi.fma(FloatVector.broadcast(F, sc[3]), acc1);
+                // nibbles 64·2 … 64·2+63: sub-block 4 low, 5 high
+                v = IntVector.fromMemorySegment(I, s, blk + 80, LE);
+                lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 128));
+                hi = ((FloatVector) v.and(0xF0).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 136));
+                lo = ((FloatVector) v.and(0xF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 144), lo);
+                hi = ((FloatVector) v.and(0xF000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 152), hi);
+                lo = ((FloatVector) v.and(0xF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 160), lo);
+                hi = ((FloatVector) v.and(0xF00000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 168), hi);
+                lo = ((FloatVector) v.and(0xF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 176), lo);
+                hi = ((FloatVector) v.lanewise(LSHR, 28).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 184), hi);
+                acc0 = lo.fma(FloatVector.broadcast(F, sc[4]), acc0);
+                acc0 = hi.fma(FloatVector.broadcast(F, sc[5]), acc0);
+                // nibbles 64·3 … 64·3+63: sub-block 6 low, 7 high
+                v = IntVector.fromMemorySegment(I, s, blk + 112, LE);
+                lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 192));
+                hi = ((FloatVector) v.and(0xF0).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 200));
+                lo = ((FloatVector) v.and(0xF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 208), lo);
+                hi = ((FloatVector) v.and(0xF000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 216), hi);
+                lo = ((FloatVector) v.and(0xF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 224), lo);
+                hi = ((FloatVector) v.and(0xF00000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 232), hi);
+                lo = ((FloatVector) v.and(0xF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 240), lo);
+                hi = ((FloatVector) v.lanewise(LSHR, 28).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 248), hi);
+                acc1 = lo.fma(FloatVector.broadcast(F, sc[6]), acc1);
+                acc1 = hi.fma(FloatVector.broadcast(F, sc[7]), acc1);
             }
-            out[outOffset + r] = acc.reduceLanes(VectorOperators.ADD) - mins;
+            out[outOffset + r] = acc0.add(acc1).reduceLanes(VectorOperators.ADD) - mins;
         }
     }
 

@@ -27,15 +27,11 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 final class Q6_KRows {
 
     private static final int BLOCK_BYTES = 210;
-    @SuppressWarnings("unchecked")
-    private static final VectorShuffle<Float>[] PAIR = new VectorShuffle[4];
-
-    static {
-        for (int x = 0; x < 4; x++) {
-            int a = 2 * x, b = 2 * x + 1;
-            PAIR[x] = VectorShuffle.fromValues(F, a, a, a, a, b, b, b, b);
-        }
-    }
+    /** Quarter x's scales: sub-block 2x for lanes 0–3, 2x+1 for lanes 4–7. */
+    private static final VectorShuffle<Float> PAIR0 = VectorShuffle.fromValues(F, 0, 0, 0, 0, 1, 1, 1, 1);
+    private static final VectorShuffle<Float> PAIR1 = VectorShuffle.fromValues(F, 2, 2, 2, 2, 3, 3, 3, 3);
+    private static final VectorShuffle<Float> PAIR2 = VectorShuffle.fromValues(F, 4, 4, 4, 4, 5, 5, 5, 5);
+    private static final VectorShuffle<Float> PAIR3 = VectorShuffle.fromValues(F, 6, 6, 6, 6, 7, 7, 7, 7);
 
     private Q6_KRows() {
     }
@@ -46,55 +42,98 @@ final class Q6_KRows {
         int blocks = cols / 256, xo = token * cols, so = token * blocks;
         for (int r = from; r < to; r++) {
             long at = r * rowBytes;
-            FloatVector acc = FloatVector.zero(F);
+            FloatVector acc0 = FloatVector.zero(F), acc1 = acc0; // two chains: the FMA latency is longer than a quarter
             for (int b = 0; b < blocks; b++) {
                 long blk = at + (long) BLOCK_BYTES * b;
-                ByteVector sc = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, s, blk + 192, LE);
                 FloatVector d = FloatVector.broadcast(F, Float.float16ToFloat(s.get(I16, blk + 208)) * xd[so + b]);
-                FloatVector sc0 = ((FloatVector) sc.convertShape(VectorOperators.B2F, F, 0)).mul(d);
-                FloatVector sc1 = ((FloatVector) sc.convertShape(VectorOperators.B2F, F, 1)).mul(d);
-                acc = sc0.fma(FloatVector.fromArray(F, sums, 16 * (so + b)), acc);
-                acc = sc1.fma(FloatVector.fromArray(F, sums, 16 * (so + b) + 8), acc);
-                for (int h = 0; h < 2; h++) {
-                    long half = blk + 64L * h;
-                    IntVector l0 = IntVector.fromMemorySegment(I, s, half, LE);
-                    IntVector l1 = IntVector.fromMemorySegment(I, s, half + 32, LE);
-                    IntVector qh = IntVector.fromMemorySegment(I, s, blk + 128 + 32L * h, LE);
-                    FloatVector sch = h == 0 ? sc0 : sc1;
-                    for (int quarter = 0; quarter < 4; quarter++) {
-                        // ql nibble (low for quarters 0-1, high for 2-3) | qh bits 2·quarter, 2·quarter+1 moved to bits 4-5
-                        IntVector l = (quarter & 1) == 0 ? l0 : l1;
-                        IntVector q = l.lanewise(LSHR, 4 * (quarter >> 1)).and(0x0F0F0F0F)
-                                .or((quarter < 3 ? qh.lanewise(LSHL, 4 - 2 * quarter) : qh.lanewise(LSHR, 2)).and(0x30303030));
-                        int xq = xo + 256 * b + 128 * h + 32 * quarter;
-                        FloatVector t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xq));
-                        t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xq + 8), t);
-                        t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xq + 16), t);
-                        t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xq + 24), t);
-                        acc = t.fma(sch.rearrange(PAIR[quarter]), acc);
-                    }
-                }
+                FloatVector sc0 = ((FloatVector) ByteVector.fromMemorySegment(ByteVector.SPECIES_64, s, blk + 192, LE)
+                        .convertShape(VectorOperators.B2F, F, 0)).mul(d); // scales 0-7 × d·dx
+                FloatVector sc1 = ((FloatVector) ByteVector.fromMemorySegment(ByteVector.SPECIES_64, s, blk + 200, LE)
+                        .convertShape(VectorOperators.B2F, F, 0)).mul(d); // scales 8-15
+                acc0 = sc0.fma(FloatVector.fromArray(F, sums, 16 * (so + b)), acc0);
+                acc1 = sc1.fma(FloatVector.fromArray(F, sums, 16 * (so + b) + 8), acc1);
+                int xb = xo + 256 * b;
+                IntVector l0, l1, qh, q;
+                FloatVector t;
+                // half 0: elements 0…127
+                l0 = IntVector.fromMemorySegment(I, s, blk, LE);
+                l1 = IntVector.fromMemorySegment(I, s, blk + 32, LE);
+                qh = IntVector.fromMemorySegment(I, s, blk + 128, LE);
+                // quarter x: ql nibble (low for x = 0, 1; high for 2, 3) | qh bits 2x, 2x+1 moved to bits 4, 5
+                q = l0.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 4).and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 8), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 16), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 24), t);
+                acc0 = t.fma(sc0.rearrange(PAIR0), acc0);
+                q = l1.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 2).and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 32));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 40), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 48), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 56), t);
+                acc1 = t.fma(sc0.rearrange(PAIR1), acc1);
+                q = l0.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 64));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 72), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 80), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 88), t);
+                acc0 = t.fma(sc0.rearrange(PAIR2), acc0);
+                q = l1.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, 2).and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 96));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 104), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 112), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 120), t);
+                acc1 = t.fma(sc0.rearrange(PAIR3), acc1);
+                // half 1: elements 128…255
+                l0 = IntVector.fromMemorySegment(I, s, blk + 64, LE);
+                l1 = IntVector.fromMemorySegment(I, s, blk + 96, LE);
+                qh = IntVector.fromMemorySegment(I, s, blk + 160, LE);
+                // quarter x: ql nibble (low for x = 0, 1; high for 2, 3) | qh bits 2x, 2x+1 moved to bits 4, 5
+                q = l0.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 4).and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 128));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 136), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 144), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 152), t);
+                acc0 = t.fma(sc1.rearrange(PAIR0), acc0);
+                q = l1.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 2).and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 160));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 168), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 176), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 184), t);
+                acc1 = t.fma(sc1.rearrange(PAIR1), acc1);
+                q = l0.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 192));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 200), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 208), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 216), t);
+                acc0 = t.fma(sc1.rearrange(PAIR2), acc0);
+                q = l1.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, 2).and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 224));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 232), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 240), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 248), t);
+                acc1 = t.fma(sc1.rearrange(PAIR3), acc1);
             }
-            out[outOffset + r] = acc.reduceLanes(VectorOperators.ADD);
+            out[outOffset + r] = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         }
     }
 
     static void decode(MemorySegment s, long at, int cols, float[] w, int wo) {
         for (int b = 0; b < cols / 256; b++) {
             long blk = at + (long) BLOCK_BYTES * b;
-            ByteVector sc = ByteVector.fromMemorySegment(ByteVector.SPECIES_128, s, blk + 192, LE);
             FloatVector d = FloatVector.broadcast(F, Float.float16ToFloat(s.get(I16, blk + 208)));
             for (int h = 0; h < 2; h++) {
                 long half = blk + 64L * h;
                 IntVector l0 = IntVector.fromMemorySegment(I, s, half, LE);
                 IntVector l1 = IntVector.fromMemorySegment(I, s, half + 32, LE);
                 IntVector qh = IntVector.fromMemorySegment(I, s, blk + 128 + 32L * h, LE);
-                FloatVector sch = ((FloatVector) sc.convertShape(VectorOperators.B2F, F, h)).mul(d);
+                FloatVector sch = ((FloatVector) ByteVector.fromMemorySegment(ByteVector.SPECIES_64, s, blk + 192 + 8L * h, LE)
+                        .convertShape(VectorOperators.B2F, F, 0)).mul(d);
                 for (int quarter = 0; quarter < 4; quarter++) {
                     IntVector l = (quarter & 1) == 0 ? l0 : l1;
                     IntVector q = l.lanewise(LSHR, 4 * (quarter >> 1)).and(0x0F0F0F0F)
-                            .or((quarter < 3 ? qh.lanewise(LSHL, 4 - 2 * quarter) : qh.lanewise(LSHR, 2)).and(0x30303030));
-                    FloatVector scale = sch.rearrange(PAIR[quarter]);
+                        .or((quarter < 3 ? qh.lanewise(LSHL, 4 - 2 * quarter) : qh.lanewise(LSHR, 2)).and(0x30303030));
+                    FloatVector scale = sch.rearrange(quarter == 0 ? PAIR0 : quarter == 1 ? PAIR1 : quarter == 2 ? PAIR2 : PAIR3);
                     FloatVector offset = scale.mul(-32f);
                     int o = wo + 256 * b + 128 * h + 32 * quarter;
                     ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
