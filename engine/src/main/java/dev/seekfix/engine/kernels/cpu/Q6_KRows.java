@@ -52,67 +52,41 @@ final class Q6_KRows {
                         .convertShape(VectorOperators.B2F, F, 0)).mul(d); // scales 8-15
                 acc0 = sc0.fma(FloatVector.fromArray(F, sums, 16 * (so + b)), acc0);
                 acc1 = sc1.fma(FloatVector.fromArray(F, sums, 16 * (so + b) + 8), acc1);
-                int xb = xo + 256 * b;
-                IntVector l0, l1, qh, q;
-                FloatVector t;
-                // half 0: elements 0…127
-                l0 = IntVector.fromMemorySegment(I, s, blk, LE);
-                l1 = IntVector.fromMemorySegment(I, s, blk + 32, LE);
-                qh = IntVector.fromMemorySegment(I, s, blk + 128, LE);
-                // quarter x: ql nibble (low for x = 0, 1; high for 2, 3) | qh bits 2x, 2x+1 moved to bits 4, 5
-                q = l0.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 4).and(0x30303030));
-                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb));
-                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 8), t);
-                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 16), t);
-                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 24), t);
-                acc0 = t.fma(sc0.rearrange(PAIR0), acc0);
-                q = l1.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 2).and(0x30303030));
-                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 32));
-                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 40), t);
-                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 48), t);
-                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 56), t);
-                acc1 = t.fma(sc0.rearrange(PAIR1), acc1);
-                q = l0.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.and(0x30303030));
-                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 64));
-                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 72), t);
-                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 80), t);
-                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 88), t);
-                acc0 = t.fma(sc0.rearrange(PAIR2), acc0);
-                q = l1.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, 2).and(0x30303030));
-                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 96));
-                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 104), t);
-                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 112), t);
-                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 120), t);
-                acc1 = t.fma(sc0.rearrange(PAIR3), acc1);
-                // half 1: elements 128…255
-                l0 = IntVector.fromMemorySegment(I, s, blk + 64, LE);
-                l1 = IntVector.fromMemorySegment(I, s, blk + 96, LE);
-                qh = IntVector.fromMemorySegment(I, s, blk + 160, LE);
-                // quarter x: ql nibble (low for x = 0, 1; high for 2, 3) | qh bits 2x, 2x+1 moved to bits 4, 5
-                q = l0.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 4).and(0x30303030));
-                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 128));
-                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 136), t);
-                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 144), t);
-                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 152), t);
-                acc0 = t.fma(sc1.rearrange(PAIR0), acc0);
-                q = l1.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 2).and(0x30303030));
-                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 160));
-                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 168), t);
-                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 176), t);
-                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 184), t);
-                acc1 = t.fma(sc1.rearrange(PAIR1), acc1);
-                q = l0.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.and(0x30303030));
-                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 192));
-                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 200), t);
-                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 208), t);
-                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 216), t);
-                acc0 = t.fma(sc1.rearrange(PAIR2), acc0);
-                q = l1.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, 2).and(0x30303030));
-                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 224));
-                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 232), t);
-                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 240), t);
-                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 248), t);
-                acc1 = t.fma(sc1.rearrange(PAIR3), acc1);
+                for (int h = 0; h < 2; h++) { // halves of 128: ql[64h…64h+63], qh[32h…32h+31], scales 8h…8h+7
+                    long half = blk + 64L * h;
+                    FloatVector sch = h == 0 ? sc0 : sc1;
+                    int xb = xo + 256 * b + 128 * h;
+                    IntVector l0 = IntVector.fromMemorySegment(I, s, half, LE);
+                    IntVector l1 = IntVector.fromMemorySegment(I, s, half + 32, LE);
+                    IntVector qh = IntVector.fromMemorySegment(I, s, blk + 128 + 32L * h, LE);
+                    IntVector q;
+                    FloatVector t;
+                    // quarter x: ql nibble (low for x = 0, 1; high for 2, 3) | qh bits 2x, 2x+1 moved to bits 4, 5
+                    q = l0.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 4).and(0x30303030));
+                    t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb));
+                    t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 8), t);
+                    t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 16), t);
+                    t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 24), t);
+                    acc0 = t.fma(sch.rearrange(PAIR0), acc0);
+                    q = l1.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 2).and(0x30303030));
+                    t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 32));
+                    t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 40), t);
+                    t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 48), t);
+                    t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 56), t);
+                    acc1 = t.fma(sch.rearrange(PAIR1), acc1);
+                    q = l0.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.and(0x30303030));
+                    t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 64));
+                    t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 72), t);
+                    t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 80), t);
+                    t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 88), t);
+                    acc0 = t.fma(sch.rearrange(PAIR2), acc0);
+                    q = l1.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, 2).and(0x30303030));
+                    t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 96));
+                    t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 104), t);
+                    t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 112), t);
+                    t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 120), t);
+                    acc1 = t.fma(sch.rearrange(PAIR3), acc1);
+                }
             }
             out[outOffset + r] = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         }

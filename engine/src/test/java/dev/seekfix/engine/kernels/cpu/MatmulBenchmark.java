@@ -71,6 +71,7 @@ public final class MatmulBenchmark {
             System.out.printf("%-6s %-10s %9s %9s %8s | %9s %8s %8s%n", "type", "shape", "MB", "decode ms", "GB/s",
                     "b" + batch + " ms", "GB/s", "tok/s·M");
             for (GgmlType type : types) {
+                warmUp(cpu, type, batch);
                 for (Shape shape : SHAPES) {
                     if (!shapes.contains(shape.name) || shape.cols % type.blockSize() != 0) continue;
                     try (Arena weights = Arena.ofShared()) {
@@ -95,6 +96,24 @@ public final class MatmulBenchmark {
         System.out.printf("%-6s %-10s %9.1f %9.3f %8.1f | %9.2f %8.1f %8.1f%n", type, shape.name, bytes / 1e6,
                 decode * 1e3, bytes / decode / 1e9, prefill * 1e3, bytes / prefill / 1e9,
                 batch / prefill * shape.rows / 1e6 * shape.cols / 1e3);
+    }
+
+    /**
+     * C2 takes seconds to compile the large kernel methods on a busy machine, and until it does they run interpreted
+     * (C1 gives up on them): run both paths of the type on a small matrix until they are fast.
+     */
+    private static void warmUp(Kernels k, GgmlType type, int batch) {
+        try (Arena arena = Arena.ofShared()) {
+            Shape small = new Shape("warm-up", 256, 2048);
+            List<WeightMatrix> one = weights(arena, type, small).subList(0, 1);
+            float[] x = new float[batch * small.cols], out = new float[batch * small.rows];
+            Arrays.fill(x, 0.5f);
+            long deadline = System.nanoTime() + 4_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                k.matmul(one.getFirst(), x, 1, out);
+                k.matmul(one.getFirst(), x, Math.min(batch, 8), out);
+            }
+        }
     }
 
     /** Seconds per matmul: the median of rounds, after a warm-up, cycling through the copies. */
