@@ -62,6 +62,57 @@ class CpuKernelsMatchScalarTest {
         }
     }
 
+    /**
+     * Odd row counts (the tiled path pads its row pairs), batch sizes on both sides of the fused/tiled switch and of
+     * the 4-token tile, weights off-heap like a mapped file, and a view of the last rows whose final block ends the
+     * segment (Q4_0/Q5_0 read their last 16 bytes with a masked load).
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"F32", "F16", "BF16", "Q4_0", "Q5_0", "Q8_0", "Q4_K", "Q6_K"})
+    void matmulMatchesScalarForOddRowsBatchSizesAndOffHeapViews(GgmlType type) {
+        Random rnd = new Random(31 + type.id());
+        int rows = 37, cols = 768;
+        byte[] q = Quantizer.quantize(type, gaussian(rnd, rows * cols, 0.05f));
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared()) {
+            MemorySegment data = arena.allocate(q.length);
+            MemorySegment.copy(MemorySegment.ofArray(q), 0, data, 0, q.length);
+            WeightMatrix all = new WeightMatrix("w", type, data, rows, cols);
+            for (WeightMatrix w : new WeightMatrix[]{all, all.rows(30, 7), all.rows(5, 1)}) {
+                for (int tokens : new int[]{1, 2, 3, 5, 8, 65}) {
+                    float[] x = gaussian(rnd, tokens * cols, 1f);
+                    float[] expected = new float[tokens * w.rows()], actual = new float[tokens * w.rows()];
+                    SCALAR.matmul(w, x, tokens, expected);
+                    cpu.matmul(w, x, tokens, actual);
+                    assertClose(expected, actual, 1e-5f, type + " " + w.name() + " tokens=" + tokens);
+                }
+            }
+        }
+    }
+
+    @Test
+    void warmUpLeavesTheKernelsUsableAndReturnsAfterItsBudget() {
+        long t0 = System.nanoTime();
+        cpu.warmUp(java.time.Duration.ofMillis(300));
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(30.0); // one round past the budget at most
+        matmulMatchesScalarForEveryTypeAndBatchSize(GgmlType.Q4_K);
+    }
+
+    @Test
+    void matmulSeesAnInputChangedInPlaceBetweenCalls() {
+        Random rnd = new Random(8);
+        int rows = 64, cols = 256;
+        WeightMatrix w = new WeightMatrix("w", GgmlType.Q8_0,
+                MemorySegment.ofArray(Quantizer.quantize(GgmlType.Q8_0, gaussian(rnd, rows * cols, 0.05f))), rows, cols);
+        float[] x = gaussian(rnd, cols, 1f);
+        float[] first = new float[rows], second = new float[rows], expected = new float[rows];
+        cpu.matmul(w, x, 1, first);
+        x[17] += 3f;
+        cpu.matmul(w, x, 1, second);
+        SCALAR.matmul(w, x, 1, expected);
+        assertClose(expected, second, 1e-5f, "after the change");
+        assertThat(second).isNotEqualTo(first);
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"F32", "Q8_0", "Q4_K", "Q6_K"})
     void scalarMatmulAgreesWithDequantizedWeightsWithinActivationRounding(GgmlType type) {

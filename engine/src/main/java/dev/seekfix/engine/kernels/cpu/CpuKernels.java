@@ -7,21 +7,31 @@ import dev.seekfix.engine.kernels.VecDotType;
 import dev.seekfix.engine.kernels.WeightMatrix;
 import dev.seekfix.engine.kernels.scalar.ScalarDot;
 import dev.seekfix.engine.kernels.scalar.ScalarKernels;
+import dev.seekfix.engine.tensor.GgmlType;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.lang.foreign.MemorySegment;
+
 /**
- * Vector API kernels, multi-threaded over weight rows with a fixed pool. Matrix products read each weight row
- * once per batch and dot it with every token; types without a vector path fall back to the scalar row dot.
+ * Vector API kernels, multi-threaded over weight rows with a spinning pool. Single tokens (decoding) take fused
+ * per-type row dots that read the quantized blocks directly; batches decode each weight row once to floats and
+ * multiply it with the whole batch ({@link TileGemm}). Types without a vector path fall back to the scalar row dot.
  * Small element-wise ops delegate to the scalar kernels (they are not where the time goes).
  */
 public final class CpuKernels implements Kernels {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
 
+    /** Batches from this size decode each weight row once and run {@link TileGemm}; smaller ones use the fused dots. */
+    static final int TILED_FROM_TOKENS = 2;
+    /** Rows decoded per pass of the tiled path. */
+    private static final int TILE_ROWS = 2;
+
     private final RowPool pool;
     private final ScalarKernels scalar = new ScalarKernels();
+    private final ActivationCache activations = new ActivationCache();
 
     /** @param threads worker threads including the caller; 0 = one per available processor */
     public CpuKernels(int threads) {
@@ -38,16 +48,64 @@ public final class CpuKernels implements Kernels {
 
     @Override
     public void matmul(WeightMatrix w, float[] x, int tokens, float[] out) {
-        QuantizedActivations a = ActivationQuantizer.quantize(VecDotType.of(w.type()), x, tokens, w.cols());
-        int rows = w.rows();
-        boolean vector = VectorDot.supports(w);
-        pool.forRows(rows, (long) rows * w.cols() * tokens, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                for (int t = 0; t < tokens; t++) {
-                    out[t * rows + r] = vector ? VectorDot.dot(w, r, a, t) : ScalarDot.dot(w, r, a, t);
+        GgmlType type = w.type();
+        int rows = w.rows(), cols = w.cols();
+        long work = (long) rows * cols * tokens;
+        if (!WeightRows.supports(type)) {
+            QuantizedActivations a = ActivationQuantizer.quantize(VecDotType.of(type), x, tokens, cols);
+            pool.forRows(rows, work, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    for (int t = 0; t < tokens; t++) out[t * rows + r] = ScalarDot.dot(w, r, a, t);
                 }
+            });
+            return;
+        }
+        boolean tiled = tokens >= TILED_FROM_TOKENS;
+        PreparedActivations a = activations.prepare(type, x, tokens, cols, tiled);
+        MemorySegment s = w.data();
+        long rowBytes = w.rowBytes();
+        if (!tiled) {
+            pool.forRows(rows, work, 16, (from, to) -> {
+                for (int t = 0; t < tokens; t++) WeightRows.dot(type, s, rowBytes, from, to, cols, a, t, out, t * rows);
+            });
+            return;
+        }
+        float[] gemm = a.gemm();
+        pool.forRows(rows, work, TILE_ROWS, (from, to) -> {
+            float[] decoded = new float[TILE_ROWS * cols]; // [TILE_ROWS][cols] in lane order
+            for (int r = from; r < to; r += TILE_ROWS) {
+                int n = Math.min(TILE_ROWS, to - r);
+                for (int i = 0; i < n; i++) WeightRows.decode(type, s, (r + i) * rowBytes, cols, decoded, i * cols);
+                TileGemm.multiply(decoded, n, cols, gemm, tokens, out, rows, r);
             }
         });
+    }
+
+    /**
+     * Runs every vector kernel on small random matrices for about {@code budget}, so that C2 compiles them before
+     * the first prompt: until it does, the Vector API runs interpreted (C1 gives up on the large kernel methods),
+     * hundreds of times slower, and a busy machine takes seconds to compile them. Call once after loading a model.
+     */
+    public void warmUp(java.time.Duration budget) {
+        GgmlType[] types = {GgmlType.Q8_0, GgmlType.Q4_K, GgmlType.Q6_K, GgmlType.Q5_0, GgmlType.Q4_0, GgmlType.F16,
+                GgmlType.BF16, GgmlType.F32};
+        int rows = 64, cols = 512, tokens = 8;
+        java.util.Random rnd = new java.util.Random(1);
+        float[] x = new float[tokens * cols], out = new float[tokens * rows], w = new float[rows * cols];
+        for (int i = 0; i < w.length; i++) w[i] = (float) rnd.nextGaussian() * 0.05f;
+        for (int i = 0; i < x.length; i++) x[i] = (float) rnd.nextGaussian();
+        WeightMatrix[] matrices = new WeightMatrix[types.length];
+        for (int i = 0; i < types.length; i++) {
+            matrices[i] = new WeightMatrix("warm-up " + types[i], types[i],
+                    MemorySegment.ofArray(dev.seekfix.engine.tensor.Quantizer.quantize(types[i], w)), rows, cols);
+        }
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (WeightMatrix m : matrices) {
+                for (int i = 0; i < 20; i++) matmul(m, x, 1, out);
+                matmul(m, x, tokens, out);
+            }
+        }
     }
 
     @Override
