@@ -24,7 +24,7 @@ example = next(x for x in pr["examples"] if x.get("action") == "opened")
 open(sys.argv[2], "w").write(json.dumps(example))
 PY
 
-ENV=(SEEKFIX_PORT=$PORT SEEKFIX_HOST=127.0.0.1 SEEKFIX_WEBHOOK_SECRET="$SECRET" SEEKFIX_DATA_DIR="$WORK/data" SEEKFIX_LOG_LEVEL=WARN)
+ENV=(${EXTRA_ENV:-} SEEKFIX_PORT=$PORT SEEKFIX_HOST=127.0.0.1 SEEKFIX_WEBHOOK_SECRET="$SECRET" SEEKFIX_DATA_DIR="$WORK/data" SEEKFIX_LOG_LEVEL=WARN)
 if [[ "$DB" == postgres ]]; then
   SCHEMA="bench_$(date +%s)"
   psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE seekfix_test" 2>/dev/null || true

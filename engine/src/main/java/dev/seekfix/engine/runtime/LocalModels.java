@@ -52,6 +52,11 @@ public final class LocalModels implements Models {
             if (warmUp) {
                 progress.step("warming up: reading the weights into memory");
                 WeightWarmup.touch(file.mapping(), progress);
+                if (kernels instanceof dev.seekfix.engine.kernels.cpu.CpuKernels cpu) {
+                    // Until C2 compiles the Vector API kernels they run interpreted, hundreds of times slower.
+                    progress.step("warming up: compiling the vector kernels");
+                    cpu.warmUp(java.time.Duration.ofSeconds(3));
+                }
             }
             ChatPromptEncoder chat = ChatPromptEncoder.forTokenizer(tokenizer);
             LOG.info("loaded {}: backend {}, context {}, {}", gguf.getFileName(), choice.reason(), context,
