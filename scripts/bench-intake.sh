@@ -9,7 +9,7 @@ DB="${1:-h2}"; TOTAL="${2:-30000}"; CONNECTIONS="${3:-32}"
 PORT=18777
 SECRET="bench-secret-$(date +%s)"
 WORK="$(mktemp -d)"
-trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'if [[ "${SERVER_PID:-0}" -gt 0 ]]; then kill "$SERVER_PID" 2>/dev/null || true; wait 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
 
 ./mvnw -B -q -o -DskipTests package >/dev/null
 ./mvnw -B -q -o -pl webhooks test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
@@ -41,4 +41,13 @@ echo "load: $(uptime | sed 's/.*load average/load average/')" >&2
 "$JAVA_HOME/bin/java" -cp "webhooks/target/test-classes:webhooks/target/classes:$(cat "$WORK/cp.txt")" \
   dev.seekfix.webhooks.bench.IntakeLoadClient "http://127.0.0.1:$PORT/webhooks/github" "$SECRET" "$WORK/payload.json" \
   pull_request "$TOTAL" "$CONNECTIONS"
+# How long the queue takes to work off the backlog afterwards (the handler is the logging handler).
+START=$(date +%s)
+for _ in $(seq 1 900); do
+  LEFT=$(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^seekfix_queue_depth /{print int($2)}' || true)
+  if [[ "${LEFT:-1}" == 0 ]]; then break; fi
+  sleep 1
+done
+echo "{\"queue_drained_after_s\":$(( $(date +%s) - START ))}"
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=0
 if [[ "$DB" == postgres ]]; then psql -h 127.0.0.1 -U postgres -d seekfix_test -q -c "DROP SCHEMA $SCHEMA CASCADE"; fi

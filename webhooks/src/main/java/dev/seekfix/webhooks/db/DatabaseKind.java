@@ -2,18 +2,18 @@ package dev.seekfix.webhooks.db;
 
 /** The databases seekfix runs on: embedded H2 for one process, PostgreSQL for replicas sharing one queue. */
 public enum DatabaseKind {
-    H2("org.quartz.impl.jdbcjobstore.StdJDBCDelegate", "org/quartz/impl/jdbcjobstore/tables_h2.sql", "h2"),
+    H2("org.quartz.impl.jdbcjobstore.StdJDBCDelegate", "org/quartz/impl/jdbcjobstore/tables_h2.sql", "BLOB"),
     POSTGRESQL("org.quartz.impl.jdbcjobstore.PostgreSQLDelegate", "org/quartz/impl/jdbcjobstore/tables_postgres.sql",
-            "postgresql");
+            "BYTEA");
 
     private final String quartzDelegate;
     private final String quartzDdlResource;
-    private final String migrationFolder;
+    private final String binaryType;
 
-    DatabaseKind(String quartzDelegate, String quartzDdlResource, String migrationFolder) {
+    DatabaseKind(String quartzDelegate, String quartzDdlResource, String binaryType) {
         this.quartzDelegate = quartzDelegate;
         this.quartzDdlResource = quartzDdlResource;
-        this.migrationFolder = migrationFolder;
+        this.binaryType = binaryType;
     }
 
     public String quartzDelegate() { return quartzDelegate; }
@@ -21,7 +21,8 @@ public enum DatabaseKind {
     /** Quartz's own DDL, shipped in its jar. */
     public String quartzDdlResource() { return quartzDdlResource; }
 
-    public String migrationFolder() { return migrationFolder; }
+    /** The column type for raw bodies of up to 25 MiB. */
+    public String binaryType() { return binaryType; }
 
     /** Clustered Quartz needs a database every replica reaches; an embedded H2 file belongs to one process. */
     public boolean supportsClustering() { return this == POSTGRESQL; }

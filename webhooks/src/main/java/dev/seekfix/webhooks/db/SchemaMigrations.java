@@ -18,7 +18,8 @@ public final class SchemaMigrations {
     public MigrateResult migrate() {
         Flyway flyway = Flyway.configure()
                 .dataSource(database.dataSource())
-                .locations("classpath:db/migration/" + database.kind().migrationFolder())
+                .locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("body_type", database.kind().binaryType()))
                 .javaMigrations(new dev.seekfix.webhooks.db.migration.V1__Quartz_tables(database.kind()))
                 .table("seekfix_schema_history")
                 .load();

@@ -1,4 +1,5 @@
 -- One row per accepted webhook delivery: the raw body as GitHub signed it, and where its job stands.
+-- ${body_type}: BLOB on H2, BYTEA on PostgreSQL (the only difference between the two).
 CREATE TABLE seekfix_deliveries (
     id               VARCHAR(100)  NOT NULL PRIMARY KEY,
     event            VARCHAR(100)  NOT NULL,
@@ -6,7 +7,7 @@ CREATE TABLE seekfix_deliveries (
     installation_id  BIGINT,
     repository       VARCHAR(300),
     received_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    body             BYTEA         NOT NULL,
+    body             ${body_type}  NOT NULL,
     body_bytes       INTEGER       NOT NULL,
     status           VARCHAR(16)   NOT NULL,
     attempts         INTEGER       NOT NULL DEFAULT 0,
