@@ -92,6 +92,7 @@ public final class DeliveryCommitter implements AutoCloseable {
     private void write(List<Pending> batch) {
         try {
             List<Result> results = database.inTransaction(connection -> {
+                database.requireDurableCommit(connection);
                 List<Result> out = new ArrayList<>(batch.size());
                 for (Pending p : batch) out.add(writeOne(connection, p.delivery()));
                 return out;
@@ -105,7 +106,10 @@ public final class DeliveryCommitter implements AutoCloseable {
             log.warn("event=committer.batch_failed size={} error=\"{}\"; retrying one by one", batch.size(), batchFailure.toString());
             for (Pending p : batch) {
                 try {
-                    p.result().complete(database.inTransaction(connection -> writeOne(connection, p.delivery())));
+                    p.result().complete(database.inTransaction(connection -> {
+                        database.requireDurableCommit(connection);
+                        return writeOne(connection, p.delivery());
+                    }));
                 } catch (Exception single) {
                     p.result().completeExceptionally(single);
                 }

@@ -94,6 +94,7 @@ public final class AdminApi implements RouteContributor {
             Optional<DeliveryRecord> record = store.find(c, id);
             if (record.isEmpty()) return ReplayResult.NOT_FOUND;
             if (queue.isPending(id)) return ReplayResult.ALREADY_PENDING;
+            database.requireDurableCommit(c);
             store.markReplayQueued(c, id);
             queue.enqueue(id, true);
             return ReplayResult.QUEUED;
