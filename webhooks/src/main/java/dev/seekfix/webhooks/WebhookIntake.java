@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -50,7 +49,6 @@ public final class WebhookIntake implements AutoCloseable {
     private final List<ReadinessCheck> extraChecks;
     private final Clock clock;
     private final AtomicBoolean accepting = new AtomicBoolean(false);
-    private final AtomicLong depth = new AtomicLong();
 
     private Database database;
     private final boolean ownsDatabase;
@@ -100,7 +98,7 @@ public final class WebhookIntake implements AutoCloseable {
         prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IntakeMetrics metrics = new IntakeMetrics(prometheus);
         DeliveryStore store = new DeliveryStore(database.kind(), clock);
-        metrics.queueDepth(depth::get);
+        metrics.queueDepth(() -> queueDepth(store));
 
         DeliveryQueueRef queueRef = new DeliveryQueueRef();
         RandomGenerator random = RandomGenerator.getDefault();
@@ -130,7 +128,6 @@ public final class WebhookIntake implements AutoCloseable {
             config.http.maxRequestSize = WebhookEndpoint.MAX_BODY_BYTES + 1;
             config.concurrency.useVirtualThreads = true;
             config.jetty.modifyServer(jetty -> jetty.setStopTimeout(10_000));
-            config.routes.before(ctx -> refreshDepth(store));
             for (RouteContributor contributor : routes) contributor.contribute(config.routes);
         });
         server.start(settings.host(), settings.port());
@@ -145,18 +142,14 @@ public final class WebhookIntake implements AutoCloseable {
         return new Database(settings.database(), settings.queue().workers() + 16);
     }
 
-    private long lastDepthRefresh;
-
-    /** Keeps the queue-depth gauge fresh without a query per request: at most once a second. */
-    private void refreshDepth(DeliveryStore store) {
-        long now = System.nanoTime();
-        if (now - lastDepthRefresh < 1_000_000_000L) return;
-        lastDepthRefresh = now;
+    /** Deliveries not finished yet, counted when the gauge is scraped (not on the request path). */
+    private double queueDepth(DeliveryStore store) {
         try {
             Map<DeliveryStatus, Long> counts = database.inTransaction(store::countByStatus);
-            depth.set(counts.get(DeliveryStatus.QUEUED) + counts.get(DeliveryStatus.RUNNING) + counts.get(DeliveryStatus.FAILED));
+            return counts.get(DeliveryStatus.QUEUED) + counts.get(DeliveryStatus.RUNNING) + counts.get(DeliveryStatus.FAILED);
         } catch (Exception e) {
             log.debug("event=queue_depth.unavailable error=\"{}\"", e.toString());
+            return Double.NaN;
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.seekfix.bot.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.seekfix.webhooks.delivery.PayloadFacts;
 import dev.seekfix.webhooks.queue.Delivery;
 import dev.seekfix.webhooks.queue.DeliveryHandler;
 import dev.seekfix.webhooks.queue.Outcome;
@@ -32,18 +32,16 @@ final class ReplayCommand implements Callable<Integer> {
             return 2;
         }
         byte[] body = Files.readAllBytes(file);
-        JsonNode payload;
+        // The same reading of action, installation and repository the intake does for a real delivery.
+        PayloadFacts facts;
         try {
-            payload = new ObjectMapper().readTree(body);
-        } catch (java.io.IOException e) {
-            System.err.printf("seekfix replay: %s is not JSON (%s)%n", file, e.getMessage());
+            facts = PayloadFacts.read(new JsonFactory(), body);
+        } catch (PayloadFacts.MalformedPayloadException e) {
+            System.err.printf("seekfix replay: %s: %s%n", file, e.getMessage());
             return 2;
         }
-        Delivery delivery = new Delivery("replay-" + UUID.randomUUID(), event,
-                payload.path("action").isTextual() ? payload.path("action").asText() : null,
-                payload.path("installation").path("id").canConvertToLong() ? payload.path("installation").path("id").asLong() : null,
-                payload.path("repository").path("full_name").isTextual() ? payload.path("repository").path("full_name").asText() : null,
-                Instant.now(), body, 1, false, true);
+        Delivery delivery = new Delivery("replay-" + UUID.randomUUID(), event, facts.action(), facts.installationId(),
+                facts.repository(), Instant.now(), body, 1, false, true);
         // The bot's handler with the configured model; CI fixes need the queue's database and are left out here.
         BotSettings settings = BotSettings.fromEnvironment(System.getenv());
         DeliveryHandler handler = new BotAssembly(settings,

@@ -57,11 +57,7 @@ public final class JestParser implements FailureParser {
             }
             String testFile = file;
             String name = title.equals("Test suite failed to run") ? testFile : title;
-            Optional<SourceLocation> location = frames.stream()
-                    .filter(fr -> fr.path().equals(testFile)).findFirst()
-                    .or(() -> frames.stream().findFirst())
-                    .map(fr -> new SourceLocation(fr.path(), fr.line(), 0))
-                    .or(() -> Optional.of(new SourceLocation(testFile, 0, 0)));
+            Optional<SourceLocation> location = Optional.of(SourceLocation.ofTestFailure(testFile, frames));
             facts.add(new TestFailure("jest", name, message, details, location, frames));
             i = j - 1;
         }

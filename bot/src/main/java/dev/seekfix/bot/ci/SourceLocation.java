@@ -17,6 +17,18 @@ public record SourceLocation(String path, int line, int column) {
         }
     }
 
+    /**
+     * Where a JavaScript test failed: its frame in the test file itself, else its first in-repository frame, else the
+     * test file (Jest and Vitest print the same kind of stack).
+     */
+    public static SourceLocation ofTestFailure(String testFile, java.util.List<StackFrame> frames) {
+        return frames.stream()
+                .filter(frame -> frame.path().equals(testFile)).findFirst()
+                .or(() -> frames.stream().findFirst())
+                .map(frame -> new SourceLocation(frame.path(), frame.line(), 0))
+                .orElseGet(() -> new SourceLocation(testFile, 0, 0));
+    }
+
     /** {@code path:line:column}, leaving out what is unknown. */
     @Override
     public String toString() {

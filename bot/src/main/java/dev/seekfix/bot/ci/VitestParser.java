@@ -47,11 +47,7 @@ public final class VitestParser implements FailureParser {
                     details.add(line.strip());
                 }
             }
-            Optional<SourceLocation> location = frames.stream()
-                    .filter(fr -> fr.path().equals(file)).findFirst()
-                    .or(() -> frames.stream().findFirst())
-                    .map(fr -> new SourceLocation(fr.path(), fr.line(), 0))
-                    .or(() -> Optional.of(new SourceLocation(file, 0, 0)));
+            Optional<SourceLocation> location = Optional.of(SourceLocation.ofTestFailure(file, frames));
             facts.add(new TestFailure("vitest", file + " > " + name, message, details, location, frames));
             i = j - 1;
         }

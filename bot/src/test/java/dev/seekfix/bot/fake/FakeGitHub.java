@@ -103,6 +103,7 @@ public final class FakeGitHub implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final OpenApiContract contract;
+    private final RestShapes shapes;
     private final long appId;
     private final String slug;
     private final PublicKey appKey;
@@ -125,6 +126,7 @@ public final class FakeGitHub implements AutoCloseable {
 
     public FakeGitHub(OpenApiContract contract, long appId, String slug, PublicKey appKey) {
         this.contract = contract;
+        this.shapes = new RestShapes(contract);
         this.appId = appId;
         this.slug = slug;
         this.appKey = appKey;
@@ -296,13 +298,6 @@ public final class FakeGitHub implements AutoCloseable {
         return new Reply(200, out, headers);
     }
 
-    private ObjectNode user(String login) {
-        ObjectNode user = (ObjectNode) contract.example("issue-comment").path("user").deepCopy();
-        user.put("login", login);
-        user.put("type", login.endsWith("[bot]") ? "Bot" : "User");
-        return user;
-    }
-
     private String authorOf(Context ctx) {
         return tokens.containsKey(ctx.header("Authorization").substring(7)) ? botLogin() : "someone";
     }
@@ -384,40 +379,8 @@ public final class FakeGitHub implements AutoCloseable {
         return Reply.ok(body);
     }
 
-    private ObjectNode pullJson(Repo repo, Pr pr) {
-        ObjectNode body = (ObjectNode) contract.example("pull-request");
-        body.put("number", pr.number);
-        body.put("title", pr.title);
-        body.put("body", pr.body);
-        body.put("state", pr.state);
-        body.put("draft", pr.draft);
-        body.set("user", user(pr.author));
-        ObjectNode head = (ObjectNode) body.path("head");
-        head.put("sha", pr.headSha);
-        head.put("ref", pr.headRef);
-        ((ObjectNode) head.path("repo")).put("full_name", repo.fullName);
-        ObjectNode base = (ObjectNode) body.path("base");
-        base.put("sha", pr.baseSha);
-        base.put("ref", pr.baseRef);
-        ((ObjectNode) base.path("repo")).put("full_name", repo.fullName);
-        fillUserTypes(body);
-        body.path("requested_teams").forEach(team -> ((ObjectNode) team).put("type", "enterprise"));
-        return body;
-    }
-
-    /** The description's pull-request example lacks some users' {@code type}; GitHub always sends it. */
-    private static void fillUserTypes(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            if (object.has("login") && object.has("avatar_url") && !object.has("type")) object.put("type", "User");
-            object.forEach(FakeGitHub::fillUserTypes);
-        } else if (node.isArray()) {
-            node.forEach(FakeGitHub::fillUserTypes);
-        }
-    }
-
     private Reply getPull(Context ctx) {
-        return Reply.ok(pullJson(repoOf(ctx), prOf(ctx, "pull_number")));
+        return Reply.ok(shapes.pullJson(repoOf(ctx), prOf(ctx, "pull_number")));
     }
 
     private Reply updatePull(Context ctx) throws Exception {
@@ -425,32 +388,11 @@ public final class FakeGitHub implements AutoCloseable {
         JsonNode body = json.readTree(ctx.body());
         if (body.has("body")) pr.body = body.get("body").asText();
         if (body.has("title")) pr.title = body.get("title").asText();
-        return Reply.ok(pullJson(repoOf(ctx), pr));
-    }
-
-    private JsonNode fileJson(PrFile file) {
-        ObjectNode entry = (ObjectNode) ((ArrayNode) contract.example("diff-entry-items")).get(0);
-        entry.put("filename", file.path());
-        entry.put("status", file.status());
-        int additions = 0;
-        int deletions = 0;
-        if (file.patch() != null) {
-            for (String line : file.patch().split("\n")) {
-                if (line.startsWith("+")) additions++;
-                if (line.startsWith("-")) deletions++;
-            }
-            entry.put("patch", file.patch());
-        } else {
-            entry.remove("patch");
-        }
-        entry.put("additions", additions);
-        entry.put("deletions", deletions);
-        entry.put("changes", additions + deletions);
-        return entry;
+        return Reply.ok(shapes.pullJson(repoOf(ctx), pr));
     }
 
     private Reply listFiles(Context ctx) {
-        return page(ctx, prOf(ctx, "pull_number").files.stream().map(this::fileJson).toList());
+        return page(ctx, prOf(ctx, "pull_number").files.stream().map(shapes::fileJson).toList());
     }
 
     private Reply compare(Context ctx) {
@@ -459,23 +401,13 @@ public final class FakeGitHub implements AutoCloseable {
         ObjectNode body = (ObjectNode) contract.example("commit-comparison");
         body.put("status", compare.status());
         ArrayNode files = body.putArray("files");
-        compare.files().forEach(f -> files.add(fileJson(f)));
+        compare.files().forEach(f -> files.add(shapes.fileJson(f)));
         return Reply.ok(body);
-    }
-
-    private JsonNode reviewJson(Review review) {
-        ObjectNode body = (ObjectNode) contract.example("pull-request-review");
-        body.put("id", review.id());
-        body.put("body", review.body());
-        body.put("commit_id", review.commitId());
-        body.put("state", "COMMENTED");
-        body.set("user", user(review.author()));
-        return body;
     }
 
     private Reply listReviews(Context ctx) {
         Pr pr = prOf(ctx, "pull_number");
-        return page(ctx, reviews.stream().filter(r -> r.pr() == pr.number).map(this::reviewJson).toList());
+        return page(ctx, reviews.stream().filter(r -> r.pr() == pr.number).map(shapes::reviewJson).toList());
     }
 
     /** The lines a review comment may use, per path and side, computed from the patches independently of the bot. */
@@ -526,7 +458,7 @@ public final class FakeGitHub implements AutoCloseable {
                     c.has("start_line") ? c.get("start_line").asInt() : null, c.path("line").asInt(), c.path("side").asText("RIGHT"),
                     c.path("body").asText(), review.author(), null));
         }
-        return Reply.ok(reviewJson(review));
+        return Reply.ok(shapes.reviewJson(review));
     }
 
     private Reply updateReview(Context ctx) throws Exception {
@@ -535,26 +467,12 @@ public final class FakeGitHub implements AutoCloseable {
         if (old == null) return Reply.error(404, "Not Found");
         Review updated = new Review(id, old.pr(), json.readTree(ctx.body()).path("body").asText(), old.commitId(), old.author());
         reviews.set(reviews.indexOf(old), updated);
-        return Reply.ok(reviewJson(updated));
-    }
-
-    private JsonNode reviewCommentJson(ReviewComment c) {
-        ObjectNode body = (ObjectNode) contract.example("pull-request-review-comment");
-        body.put("id", c.id());
-        body.put("pull_request_review_id", c.reviewId());
-        body.put("path", c.path());
-        body.put("line", c.line());
-        body.put("side", c.side());
-        if (c.startLine() == null) body.putNull("start_line"); else body.put("start_line", c.startLine());
-        body.put("body", c.body());
-        body.set("user", user(c.author()));
-        if (c.inReplyTo() != null) body.put("in_reply_to_id", c.inReplyTo()); else body.remove("in_reply_to_id");
-        return body;
+        return Reply.ok(shapes.reviewJson(updated));
     }
 
     private Reply listReviewComments(Context ctx) {
         Pr pr = prOf(ctx, "pull_number");
-        return page(ctx, reviewComments.stream().filter(c -> c.pr() == pr.number).map(this::reviewCommentJson).toList());
+        return page(ctx, reviewComments.stream().filter(c -> c.pr() == pr.number).map(shapes::reviewCommentJson).toList());
     }
 
     private Reply reply(Context ctx) throws Exception {
@@ -565,7 +483,7 @@ public final class FakeGitHub implements AutoCloseable {
         ReviewComment reply = new ReviewComment(nextId(), pr.number, nextId(), parent.path(), null, parent.line(), parent.side(),
                 json.readTree(ctx.body()).path("body").asText(), authorOf(ctx), to);
         reviewComments.add(reply);
-        return Reply.created(reviewCommentJson(reply));
+        return Reply.created(shapes.reviewCommentJson(reply));
     }
 
     private Reply updateReviewComment(Context ctx) throws Exception {
@@ -575,21 +493,13 @@ public final class FakeGitHub implements AutoCloseable {
         ReviewComment updated = new ReviewComment(id, old.pr(), old.reviewId(), old.path(), old.startLine(), old.line(), old.side(),
                 json.readTree(ctx.body()).path("body").asText(), old.author(), old.inReplyTo());
         reviewComments.set(reviewComments.indexOf(old), updated);
-        return Reply.ok(reviewCommentJson(updated));
-    }
-
-    private JsonNode issueCommentJson(IssueComment c) {
-        ObjectNode body = (ObjectNode) contract.example("issue-comment");
-        body.put("id", c.id());
-        body.put("body", c.body());
-        body.set("user", user(c.author()));
-        return body;
+        return Reply.ok(shapes.reviewCommentJson(updated));
     }
 
     private Reply listIssueComments(Context ctx) {
         int issue = Integer.parseInt(ctx.pathParam("issue_number"));
         repoOf(ctx);
-        return page(ctx, issueComments.stream().filter(c -> c.issue() == issue).map(this::issueCommentJson).toList());
+        return page(ctx, issueComments.stream().filter(c -> c.issue() == issue).map(shapes::issueCommentJson).toList());
     }
 
     private Reply createIssueComment(Context ctx) throws Exception {
@@ -597,7 +507,7 @@ public final class FakeGitHub implements AutoCloseable {
         IssueComment comment = new IssueComment(nextId(), Integer.parseInt(ctx.pathParam("issue_number")),
                 json.readTree(ctx.body()).path("body").asText(), authorOf(ctx));
         issueComments.add(comment);
-        return Reply.created(issueCommentJson(comment));
+        return Reply.created(shapes.issueCommentJson(comment));
     }
 
     private Reply updateIssueComment(Context ctx) throws Exception {
@@ -606,7 +516,7 @@ public final class FakeGitHub implements AutoCloseable {
         if (old == null) return Reply.error(404, "Not Found");
         IssueComment updated = new IssueComment(id, old.issue(), json.readTree(ctx.body()).path("body").asText(), old.author());
         issueComments.set(issueComments.indexOf(old), updated);
-        return Reply.ok(issueCommentJson(updated));
+        return Reply.ok(shapes.issueCommentJson(updated));
     }
 
     private Reply react(Context ctx, String kind) throws Exception {
@@ -617,23 +527,12 @@ public final class FakeGitHub implements AutoCloseable {
         return Reply.created(body);
     }
 
-    private JsonNode checkRunJson(CheckRun run) {
-        ObjectNode body = (ObjectNode) contract.example("check-run");
-        body.put("id", run.id());
-        body.put("name", run.name());
-        body.put("head_sha", run.headSha());
-        body.put("status", run.status());
-        if (run.conclusion() == null) body.putNull("conclusion"); else body.put("conclusion", run.conclusion());
-        ((ObjectNode) body.path("output")).put("title", run.title()).put("summary", run.summary());
-        return body;
-    }
-
     private Reply listCheckRuns(Context ctx) {
         Repo repo = repoOf(ctx);
         String ref = ctx.pathParam("ref");
         String name = ctx.queryParam("check_name");
         List<JsonNode> runs = checkRuns.stream().filter(r -> r.repo().equals(repo.fullName) && r.headSha().equals(ref)
-                && (name == null || r.name().equals(name))).map(this::checkRunJson).toList();
+                && (name == null || r.name().equals(name))).map(shapes::checkRunJson).toList();
         ObjectNode body = json.createObjectNode();
         body.put("total_count", runs.size());
         body.putArray("check_runs").addAll(runs);
@@ -647,7 +546,7 @@ public final class FakeGitHub implements AutoCloseable {
                 body.path("status").asText("queued"), body.path("conclusion").asText(null),
                 body.path("output").path("title").asText(""), body.path("output").path("summary").asText(""));
         checkRuns.add(run);
-        return Reply.created(checkRunJson(run));
+        return Reply.created(shapes.checkRunJson(run));
     }
 
     private Reply updateCheckRun(Context ctx) throws Exception {
@@ -659,6 +558,6 @@ public final class FakeGitHub implements AutoCloseable {
                 body.path("conclusion").asText(old.conclusion()), body.path("output").path("title").asText(old.title()),
                 body.path("output").path("summary").asText(old.summary()));
         checkRuns.set(checkRuns.indexOf(old), updated);
-        return Reply.ok(checkRunJson(updated));
+        return Reply.ok(shapes.checkRunJson(updated));
     }
 }

@@ -1,5 +1,7 @@
 package dev.seekfix.engine.cli;
 
+import dev.seekfix.engine.model.deepseek2.TensorNames;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seekfix.engine.gguf.GgufFile;
 import dev.seekfix.engine.gguf.GgufTensorInfo;
@@ -116,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
             long used = file.metadata().getLong(arch + ".expert_used_count", 0);
             long total = 0;
             for (GgufTensorInfo t : file.tensors()) {
-                if (t.name().equals("token_embd.weight")) total += t.rowBytes();
+                if (t.name().equals(TensorNames.TOKEN_EMBD)) total += t.rowBytes();
                 else if (t.name().contains("_exps.") && experts > 0) total += t.byteSize() / experts * used;
                 else total += t.byteSize();
             }

@@ -1,5 +1,7 @@
 package dev.seekfix.engine.cli;
 
+import dev.seekfix.engine.model.deepseek2.TensorNames;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seekfix.engine.chat.ChatTemplateSelection;
 import dev.seekfix.engine.gguf.GgufFile;
@@ -37,8 +39,8 @@ final class InfoCommand implements Callable<Integer> {
             out.put("architecture", file.architecture());
             out.put("name", file.metadata().getString("general.name", model.getFileName().toString()));
             out.put("file_type", file.metadata().getLong("general.file_type", -1));
-            int vocabRows = file.hasTensor("token_embd.weight")
-                    ? Math.toIntExact(file.tensor("token_embd.weight").ne(1)) : 0;
+            int vocabRows = file.hasTensor(TensorNames.TOKEN_EMBD)
+                    ? Math.toIntExact(file.tensor(TensorNames.TOKEN_EMBD).ne(1)) : 0;
             out.set("hyper_parameters", Json.MAPPER.valueToTree(DeepSeek2Config.from(file.metadata(), vocabRows)));
             Map<String, Integer> types = new TreeMap<>();
             long parameters = 0;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seekfix.engine.gguf.GgufFile;
 import dev.seekfix.engine.gguf.GgufTensorInfo;
-import dev.seekfix.engine.runtime.Reference;
+import dev.seekfix.engine.testing.LlamaCppReference;
 import dev.seekfix.engine.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +62,8 @@ class EngineCommandTest {
 
     @Test
     void tokenizePrintsOneLineOfIdsPerJsonInputLine() throws Exception {
-        Reference code = Reference.load("ds2-micro-mla-F32", "code");
-        Reference unicode = Reference.load("ds2-micro-mla-F32", "unicode");
+        LlamaCppReference code = LlamaCppReference.load("ds2-micro-mla-F32", "code");
+        LlamaCppReference unicode = LlamaCppReference.load("ds2-micro-mla-F32", "unicode");
         Path lines = tmp.resolve("inputs.jsonl");
         Files.writeString(lines, JSON.writeValueAsString(code.promptText()) + "\n"
                 + JSON.writeValueAsString(unicode.promptText()) + "\n");
@@ -76,7 +76,7 @@ class EngineCommandTest {
 
     @Test
     void logitsTopMatchesLlamaCppAndAllWritesEveryLogit() throws Exception {
-        Reference ref = Reference.load("ds2-micro-mla-F32", "code");
+        LlamaCppReference ref = LlamaCppReference.load("ds2-micro-mla-F32", "code");
         Path all = tmp.resolve("last.f32");
         Run r = run("logits", "--model", f32(), "--tokens", Arrays.stream(ref.promptTokens()).mapToObj(Integer::toString)
                 .collect(Collectors.joining(",")), "--top", "5", "--all", all.toString(), "--threads", "2");
@@ -94,7 +94,7 @@ class EngineCommandTest {
 
     @Test
     void generateJsonGivesLlamaCppsGreedyTokens() throws Exception {
-        Reference ref = Reference.load("ds2-micro-mla-F32", "code");
+        LlamaCppReference ref = LlamaCppReference.load("ds2-micro-mla-F32", "code");
         Run r = run("generate", "--model", f32(), "--tokens", Arrays.stream(ref.promptTokens())
                 .mapToObj(Integer::toString).collect(Collectors.joining(",")), "--max-tokens", "8", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -1,5 +1,7 @@
 package dev.seekfix.engine.runtime;
 
+import dev.seekfix.engine.testing.LlamaCppReference;
+
 import dev.seekfix.engine.api.Completion;
 import dev.seekfix.engine.api.CompletionRequest;
 import dev.seekfix.engine.api.EngineOptions;
@@ -56,7 +58,7 @@ class FixtureModelsTest {
     }
 
     private static void check(String model, String prompt, float tolerance) {
-        Reference ref = Reference.load(model, prompt);
+        LlamaCppReference ref = LlamaCppReference.load(model, prompt);
         try (LanguageModel m = Models.local().load(Fixtures.model(model + ".gguf"), EngineOptions.defaults())) {
             assertThat(m.tokenize(ref.promptText(), true)).as("prompt tokens").isEqualTo(ref.promptTokens());
             Completion c = m.generate(new CompletionRequest(new Prompt.Tokens(ref.promptTokens()), Sampling.greedy(),

@@ -1,5 +1,7 @@
 package dev.seekfix.engine.runtime;
 
+import dev.seekfix.engine.testing.LlamaCppReference;
+
 import dev.seekfix.engine.api.Backend;
 import dev.seekfix.engine.api.ChatMessage;
 import dev.seekfix.engine.api.Completion;
@@ -30,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalLanguageModelTest {
 
     private static LanguageModel model;
-    private static Reference code;
+    private static LlamaCppReference code;
 
     @BeforeAll
     static void load() {
-        code = Reference.load("ds2-micro-mla-F32", "code");
+        code = LlamaCppReference.load("ds2-micro-mla-F32", "code");
         model = Models.local().load(Fixtures.model("ds2-micro-mla-F32.gguf"), new EngineOptions(Backend.AUTO, 2, 1024));
     }
 
@@ -103,15 +105,15 @@ class LocalLanguageModelTest {
 
     @Test
     void concurrentGenerationsEqualSequentialOnes() throws Exception {
-        List<Reference> refs = List.of(code, Reference.load("ds2-micro-mla-F32", "unicode"),
-                Reference.load("ds2-micro-mla-F32", "long"));
+        List<LlamaCppReference> refs = List.of(code, LlamaCppReference.load("ds2-micro-mla-F32", "unicode"),
+                LlamaCppReference.load("ds2-micro-mla-F32", "long"));
         List<int[]> sequential = new ArrayList<>();
-        for (Reference r : refs) sequential.add(model.generate(tokens(r.promptTokens(), 12, List.of())).tokens());
+        for (LlamaCppReference r : refs) sequential.add(model.generate(tokens(r.promptTokens(), 12, List.of())).tokens());
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<int[]>> futures = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
-                for (Reference r : refs) {
+                for (LlamaCppReference r : refs) {
                     futures.add(pool.submit(() -> model.generate(tokens(r.promptTokens(), 12, List.of())).tokens()));
                 }
             }

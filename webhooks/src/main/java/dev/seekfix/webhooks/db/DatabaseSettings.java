@@ -4,14 +4,15 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Where the delivery store and the queue live. The password is never printed. */
-public record DatabaseSettings(String url, String user, String password, DatabaseKind kind) {
+public record DatabaseSettings(String url, String user, String password) {
 
+    /** Checks the URL names a supported database (the message says what to do otherwise). */
     public DatabaseSettings {
-        kind = DatabaseKind.ofJdbcUrl(url);
+        DatabaseKind.ofJdbcUrl(url);
     }
 
-    public DatabaseSettings(String url, String user, String password) {
-        this(url, user, password, DatabaseKind.ofJdbcUrl(url));
+    public DatabaseKind kind() {
+        return DatabaseKind.ofJdbcUrl(url);
     }
 
     /**
@@ -34,7 +35,7 @@ public record DatabaseSettings(String url, String user, String password, Databas
 
     /** The URL without credentials that some drivers accept inline, for logs. */
     public String describe() {
-        return kind + " " + url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+        return kind() + " " + url.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.seekfix.engine.kernels.cuda;
 
+import dev.seekfix.engine.testing.LlamaCppReference;
+
 import dev.seekfix.engine.gguf.GgufFile;
 import dev.seekfix.engine.kernels.Kernels;
 import dev.seekfix.engine.kernels.cpu.CpuKernels;
@@ -44,29 +46,29 @@ class DeviceModelMatchesReferencesTest {
             "ds2-micro-mla-Q4_K_M, code, 0.3", "ds2-micro-mla-Q4_K_M, long, 0.3",
             "ds2-k256-mla-Q4_K_M, code, 0.3", "ds2-k256-mla-Q4_K_M, long, 0.3"})
     void deviceModelMatchesLlamaCppAndTheCpuEngine(String model, String prompt, double tolerance) {
-        FixtureReference ref = FixtureReference.load(model, prompt);
+        LlamaCppReference ref = LlamaCppReference.load(model, prompt);
         try (GgufFile file = GgufFile.open(Fixtures.model(model + ".gguf"));
              CausalModel device = cuda.factory().deepSeek2(file, ref.promptTokens().length + 48)) {
             SequenceCache cache = device.newCache(ref.promptTokens().length + 48);
             float[] logits = device.forward(cache, ref.promptTokens());
-            double vsLlama = FixtureReference.maxAbsDiff(ref.lastLogits(), logits);
+            double vsLlama = LlamaCppReference.maxAbsDiff(ref.lastLogits(), logits);
             System.out.printf("%s %s: device vs llama.cpp max |Δ| %.3g%n", model, prompt, vsLlama);
             assertThat(vsLlama).as("last-position logits vs llama.cpp").isLessThanOrEqualTo(tolerance);
 
             try (Kernels cpu = new CpuKernels(2)) {
                 DeepSeek2Model host = DeepSeek2Model.load(file, cpu);
                 float[] cpuLogits = host.forward(host.newCache(ref.promptTokens().length), ref.promptTokens());
-                assertThat(FixtureReference.maxAbsDiff(cpuLogits, logits)).as("vs the CPU engine").isLessThanOrEqualTo(tolerance);
+                assertThat(LlamaCppReference.maxAbsDiff(cpuLogits, logits)).as("vs the CPU engine").isLessThanOrEqualTo(tolerance);
                 host.close();
             }
 
             // greedy decode: every step is a replay of the captured graph
-            int next = FixtureReference.argmax(logits);
+            int next = LlamaCppReference.argmax(logits);
             for (int step = 0; step < ref.greedyTokens().length; step++) {
                 if (ref.greedyMargins()[step] < tolerance) break;
                 assertThat(next).as("greedy token %d", step).isEqualTo(ref.greedyTokens()[step]);
                 logits = device.forward(cache, new int[]{next});
-                next = FixtureReference.argmax(logits);
+                next = LlamaCppReference.argmax(logits);
             }
         }
     }
@@ -74,12 +76,12 @@ class DeviceModelMatchesReferencesTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"ds2-micro-mla-F32, code, 1e-3", "ds2-micro-mla-Q8_0, unicode, 0.3", "ds2-k256-mla-Q4_K_M, code, 0.3"})
     void hostForwardPassOverCudaKernelsMatchesLlamaCpp(String model, String prompt, double tolerance) {
-        FixtureReference ref = FixtureReference.load(model, prompt);
+        LlamaCppReference ref = LlamaCppReference.load(model, prompt);
         try (GgufFile file = GgufFile.open(Fixtures.model(model + ".gguf"));
              Kernels kernels = cuda.factory().kernels();
              DeepSeek2Model host = DeepSeek2Model.load(file, kernels)) {
             float[] logits = host.forward(host.newCache(ref.promptTokens().length), ref.promptTokens());
-            assertThat(FixtureReference.maxAbsDiff(ref.lastLogits(), logits)).isLessThanOrEqualTo(tolerance);
+            assertThat(LlamaCppReference.maxAbsDiff(ref.lastLogits(), logits)).isLessThanOrEqualTo(tolerance);
         }
     }
 }

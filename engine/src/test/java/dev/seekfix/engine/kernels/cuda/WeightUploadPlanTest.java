@@ -3,7 +3,7 @@ package dev.seekfix.engine.kernels.cuda;
 import dev.seekfix.engine.gguf.GgufFile;
 import dev.seekfix.engine.gguf.GgufTensorInfo;
 import dev.seekfix.engine.kernels.cuda.model.ModelTensors;
-import dev.seekfix.engine.kernels.cuda.model.RopeParams;
+import dev.seekfix.engine.model.deepseek2.RopeParams;
 import dev.seekfix.engine.kernels.cuda.plan.WeightUploadPlan;
 import dev.seekfix.engine.kernels.cuda.plan.WeightUploadPlan.TensorSpec;
 import dev.seekfix.engine.model.deepseek2.DeepSeek2Config;

@@ -1,5 +1,7 @@
 package dev.seekfix.engine.model.deepseek2;
 
+import dev.seekfix.engine.testing.LlamaCppReference;
+
 import dev.seekfix.engine.gguf.GgufFile;
 import dev.seekfix.engine.kernels.Kernels;
 import dev.seekfix.engine.kernels.cpu.CpuKernels;

@@ -67,7 +67,7 @@ public final class DeviceDeepSeek2Model implements CausalModel {
             throw new ModelFormatException(file.path().getFileName() + ": general.architecture is '" + arch
                     + "'; seekfix runs 'deepseek2' models");
         }
-        int vocab = Math.toIntExact(file.tensor("token_embd.weight").ne(1));
+        int vocab = Math.toIntExact(file.tensor(dev.seekfix.engine.model.deepseek2.TensorNames.TOKEN_EMBD).ne(1));
         DeepSeek2Config config = DeepSeek2Config.from(file.metadata(), vocab);
         Arena derived = Arena.ofShared();
         DeviceWeights weights = null;

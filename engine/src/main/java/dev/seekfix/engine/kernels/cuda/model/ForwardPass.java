@@ -1,5 +1,7 @@
 package dev.seekfix.engine.kernels.cuda.model;
 
+import dev.seekfix.engine.model.deepseek2.RopeParams;
+
 import dev.seekfix.engine.kernels.cuda.device.CudaContext;
 import dev.seekfix.engine.kernels.cuda.device.DeviceMatrix;
 import dev.seekfix.engine.kernels.cuda.device.KernelArgs;

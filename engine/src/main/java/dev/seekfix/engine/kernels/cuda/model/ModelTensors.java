@@ -1,14 +1,15 @@
 package dev.seekfix.engine.kernels.cuda.model;
 
 import dev.seekfix.engine.model.deepseek2.DeepSeek2Config;
+import dev.seekfix.engine.model.deepseek2.TensorNames;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The weight tensors a DeepSeek-V2 model of a given config has (current MLA layout), with their ggml shapes:
- * the device path's own list of llama.cpp's deepseek2 tensor names (src/llama-arch.cpp), since the forward pass's
- * {@code TensorNames} is package-private. Drives loading (shape checks), random benchmark models and size plans.
+ * named through the forward pass's {@link TensorNames}. Drives loading (shape checks), random benchmark models and
+ * size plans.
  */
 public final class ModelTensors {
 
@@ -26,15 +27,15 @@ public final class ModelTensors {
         public long totalRows() { return rows * Math.max(1, count); }
     }
 
-    static final String TOKEN_EMBD = "token_embd.weight";
-    static final String OUTPUT_NORM = "output_norm.weight";
-    static final String OUTPUT = "output.weight";
+    static final String TOKEN_EMBD = TensorNames.TOKEN_EMBD;
+    static final String OUTPUT_NORM = TensorNames.OUTPUT_NORM;
+    static final String OUTPUT = TensorNames.OUTPUT;
 
     private ModelTensors() {
     }
 
     public static String block(int layer, String name) {
-        return "blk." + layer + "." + name + ".weight";
+        return TensorNames.block(layer, name);
     }
 
     public static List<Shape> of(DeepSeek2Config c) {

@@ -1,10 +1,8 @@
-package dev.seekfix.engine.kernels.cuda.model;
-
-import dev.seekfix.engine.model.deepseek2.DeepSeek2Config;
+package dev.seekfix.engine.model.deepseek2;
 
 /**
- * The scalars of ggml's YaRN rotary angles, computed as {@code model.deepseek2.YarnRope} does on the host (ggml.c
- * ggml_rope_yarn_corr_dims, ggml-cpu ops.cpp rope_yarn); the device computes cos/sin from them per position.
+ * The scalars of ggml's YaRN rotary angles (ggml.c ggml_rope_yarn_corr_dims, ggml-cpu ops.cpp rope_yarn), computed
+ * once per model: {@link YarnRope} turns them into cos/sin on the host, the CUDA path per position on the device.
  */
 public record RopeParams(int dims, float thetaScale, float freqScale, float extFactor, float corrLow, float corrHigh,
                          float mscale) {
