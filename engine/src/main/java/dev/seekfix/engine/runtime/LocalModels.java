@@ -22,6 +22,8 @@ import java.util.Locale;
 public final class LocalModels implements Models {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalModels.class);
+    /** How long {@link ModelWarmup} runs the model after loading when asked to warm up. */
+    private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(6);
 
     private final KernelBackends backends;
 
@@ -52,11 +54,9 @@ public final class LocalModels implements Models {
             if (warmUp) {
                 progress.step("warming up: reading the weights into memory");
                 WeightWarmup.touch(file.mapping(), progress);
-                if (kernels instanceof dev.seekfix.engine.kernels.cpu.CpuKernels cpu) {
-                    // Until C2 compiles the Vector API kernels they run interpreted, hundreds of times slower.
-                    progress.step("warming up: compiling the vector kernels");
-                    cpu.warmUp(java.time.Duration.ofSeconds(3));
-                }
+                progress.step("warming up: compiling the kernels on the model");
+                int rounds = ModelWarmup.run(model, WARM_UP);
+                progress.step("warmed up (" + rounds + " rounds)");
             }
             ChatPromptEncoder chat = ChatPromptEncoder.forTokenizer(tokenizer);
             LOG.info("loaded {}: backend {}, context {}, {}", gguf.getFileName(), choice.reason(), context,

@@ -81,33 +81,6 @@ public final class CpuKernels implements Kernels {
         });
     }
 
-    /**
-     * Runs every vector kernel on small random matrices for about {@code budget}, so that C2 compiles them before
-     * the first prompt: until it does, the Vector API runs interpreted (C1 gives up on the large kernel methods),
-     * hundreds of times slower, and a busy machine takes seconds to compile them. Call once after loading a model.
-     */
-    public void warmUp(java.time.Duration budget) {
-        GgmlType[] types = {GgmlType.Q8_0, GgmlType.Q4_K, GgmlType.Q6_K, GgmlType.Q5_0, GgmlType.Q4_0, GgmlType.F16,
-                GgmlType.BF16, GgmlType.F32};
-        int rows = 64, cols = 512, tokens = 8;
-        java.util.Random rnd = new java.util.Random(1);
-        float[] x = new float[tokens * cols], out = new float[tokens * rows], w = new float[rows * cols];
-        for (int i = 0; i < w.length; i++) w[i] = (float) rnd.nextGaussian() * 0.05f;
-        for (int i = 0; i < x.length; i++) x[i] = (float) rnd.nextGaussian();
-        WeightMatrix[] matrices = new WeightMatrix[types.length];
-        for (int i = 0; i < types.length; i++) {
-            matrices[i] = new WeightMatrix("warm-up " + types[i], types[i],
-                    MemorySegment.ofArray(dev.seekfix.engine.tensor.Quantizer.quantize(types[i], w)), rows, cols);
-        }
-        long deadline = System.nanoTime() + budget.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (WeightMatrix m : matrices) {
-                for (int i = 0; i < 20; i++) matmul(m, x, 1, out);
-                matmul(m, x, tokens, out);
-            }
-        }
-    }
-
     @Override
     public void rmsnorm(float[] out, int outOffset, float[] x, int xOffset, int stride, int tokens, int n, float[] weight,
                         float eps) {

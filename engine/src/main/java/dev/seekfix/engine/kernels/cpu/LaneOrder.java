@@ -17,7 +17,6 @@ import dev.seekfix.engine.tensor.GgmlType;
 record LaneOrder(int group, int[] natural, float[] dotScale) {
 
     /** Element {@code 4j + p} at index {@code 8p + j} of each 32: one int-lane byte position per 8-float vector. */
-    private static final LaneOrder BYTES_UNSCALED = bytes(false);
     private static final LaneOrder BYTES_SCALED = bytes(true);
     private static final LaneOrder Q4_K = q4K();
     private static final LaneOrder Q6_K = q6K();
@@ -25,7 +24,6 @@ record LaneOrder(int group, int[] natural, float[] dotScale) {
 
     static LaneOrder of(GgmlType type) {
         return switch (type) {
-            case Q8_0 -> BYTES_UNSCALED;   // signed bytes extracted by shifts: no factor
             case Q4_0, Q5_0 -> BYTES_SCALED;
             case Q4_K -> Q4_K;
             case Q6_K -> Q6_K;

@@ -2,13 +2,17 @@ package dev.seekfix.engine.kernels.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * The vector shapes every cpu kernel uses (AVX2: 8 floats or ints).
+ * The vector shapes the cpu kernels use. {@link #F}/{@link #I} are fixed at AVX2's 8 lanes (the lane-order kernels
+ * and the tile GEMM are written for them); {@link #FW}/{@link #BW} are the machine's widest float vector (16 lanes on
+ * AVX-512, 8 on AVX2) and the byte vector with as many lanes, for the kernels that widen bytes to floats in natural
+ * order: on AVX-512 each widening instruction then handles 16 weights instead of 8.
  *
  * <p>The kernels call the Vector API directly and never through small helpers of their own: C2 stops inlining
  * ordinary methods once a compilation has created {@code NodeCountInliningCutoff} (18,000) nodes, which a few dozen
@@ -19,6 +23,13 @@ final class Lanes {
 
     static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    /** The widest float species this machine runs natively (at least 8 lanes: 32 is a multiple of it). */
+    static final VectorSpecies<Float> FW = FloatVector.SPECIES_PREFERRED.length() >= 16
+            ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+    /** Bytes, as many lanes as {@link #FW}: 16 bytes (AVX-512) or 8 (AVX2) per widening load. */
+    static final VectorSpecies<Byte> BW = VectorSpecies.of(byte.class, VectorShape.forBitSize(FW.length() * 8));
+    /** Ints, as many lanes as {@link #FW}. */
+    static final VectorSpecies<Integer> IW = FW == FloatVector.SPECIES_512 ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
     static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
     static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(LE);
