@@ -4,8 +4,8 @@ import dev.seekfix.engine.tensor.GgmlType;
 
 /**
  * The element order in which the cpu kernels read a block of weights, and so the order their activations are laid out
- * in. A 32-byte load viewed as 8 int lanes holds elements {@code 4·lane + byte} (Q8_0, Q4_0, Q5_0, Q6_K) or
- * {@code 4·lane + nibble/2} (Q4_K); masking one byte or nibble out of every lane and converting the ints to floats
+ * in. A 32-byte load viewed as 8 int lanes holds elements {@code 4·lane + byte} (Q4_0, Q5_0, Q6_K); masking one
+ * byte out of every lane and converting the ints to floats
  * gives 8 weights with no cross-lane shuffle, the costliest step of widening bytes on AVX2. The mask leaves each value
  * multiplied by {@code 2^shift} of its position in the lane; the dot kernels cancel that by scaling the activations by
  * {@link #dotScale} (a power of two: exact).
@@ -18,14 +18,12 @@ record LaneOrder(int group, int[] natural, float[] dotScale) {
 
     /** Element {@code 4j + p} at index {@code 8p + j} of each 32: one int-lane byte position per 8-float vector. */
     private static final LaneOrder BYTES_SCALED = bytes(true);
-    private static final LaneOrder Q4_K = q4K();
     private static final LaneOrder Q6_K = q6K();
     private static final LaneOrder NATURAL = new LaneOrder(1, new int[]{0}, new float[]{1});
 
     static LaneOrder of(GgmlType type) {
         return switch (type) {
             case Q4_0, Q5_0 -> BYTES_SCALED;
-            case Q4_K -> Q4_K;
             case Q6_K -> Q6_K;
             default -> NATURAL;
         };
@@ -45,21 +43,6 @@ record LaneOrder(int group, int[] natural, float[] dotScale) {
             }
         }
         return new LaneOrder(32, natural, scale);
-    }
-
-    /** Chunk c (32 bytes = sub-blocks 2c, 2c+1): nibble k of lane j is element 32(k&1) + 4j + k/2, value·2^(4k). */
-    private static LaneOrder q4K() {
-        int[] natural = new int[256];
-        float[] scale = new float[256];
-        for (int c = 0; c < 4; c++) {
-            for (int k = 0; k < 8; k++) {
-                for (int j = 0; j < 8; j++) {
-                    natural[64 * c + 8 * k + j] = 64 * c + 32 * (k & 1) + 4 * j + (k >> 1);
-                    scale[64 * c + 8 * k + j] = k == 7 ? 1 : (float) Math.scalb(1.0, -4 * k); // k = 7 is shifted down
-                }
-            }
-        }
-        return new LaneOrder(256, natural, scale);
     }
 
     /** Half h, quarter x (32 elements of one ql/qh combination): byte p of lane j is element 4j + p, value·2^(8p). */

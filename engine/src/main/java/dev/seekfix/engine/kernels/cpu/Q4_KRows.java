@@ -1,28 +1,33 @@
 package dev.seekfix.engine.kernels.cpu;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 
 import java.lang.foreign.MemorySegment;
 
-import static dev.seekfix.engine.kernels.cpu.Lanes.F;
-import static dev.seekfix.engine.kernels.cpu.Lanes.I;
+import static dev.seekfix.engine.kernels.cpu.Lanes.BW;
+import static dev.seekfix.engine.kernels.cpu.Lanes.FW;
+import static dev.seekfix.engine.kernels.cpu.Lanes.IW;
 import static dev.seekfix.engine.kernels.cpu.Lanes.I16;
 import static dev.seekfix.engine.kernels.cpu.Lanes.I32;
 import static dev.seekfix.engine.kernels.cpu.Lanes.LE;
 import static jdk.incubator.vector.VectorOperators.I2F;
-import static jdk.incubator.vector.VectorOperators.LSHR;
+import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.B2I;
 
 /**
  * Q4_K rows (super-blocks of 256: fp16 d, fp16 dmin, 12 bytes of 6-bit scales and mins for 8 sub-blocks of 32,
- * 128 bytes of nibbles; element = {@code d·sc·q − dmin·m}). Each 32 nibble bytes hold sub-blocks 2c (low nibbles)
- * and 2c+1 (high); as 8 int lanes, nibble k of every lane is masked in place ({@link LaneOrder}). As in ggml's
+ * 128 bytes of nibbles; element = {@code d·sc·q − dmin·m}), in natural order. Each 32 nibble bytes hold sub-blocks
+ * 2c (low nibbles) and 2c+1 (high); every load of {@code FW.length()} bytes widens to ints once and yields both
+ * nibbles of each byte by a mask and a shift. As in ggml's
  * {@code ggml_vec_dot_q4_K_q8_K}, the mins meet the activations only through their per-sub-block sums.
  */
 final class Q4_KRows {
 
     private static final int BLOCK_BYTES = 144;
+    private static final int L = FW.length();
 
     private Q4_KRows() {
     }
@@ -51,7 +56,7 @@ final class Q4_KRows {
         float[] sc = new float[16]; // [scales × d·dx | mins × dmin·dx] of the current super-block
         for (int r = from; r < to; r++) {
             long at = r * rowBytes;
-            FloatVector acc0 = FloatVector.zero(F), acc1 = acc0;
+            FloatVector acc0 = FloatVector.zero(FW), acc1 = acc0;
             float mins = 0;
             for (int b = 0; b < blocks; b++) {
                 long blk = at + (long) BLOCK_BYTES * b;
@@ -59,57 +64,22 @@ final class Q4_KRows {
                 scalesAndMins(s, blk, Float.float16ToFloat(s.get(I16, blk)) * dx, Float.float16ToFloat(s.get(I16, blk + 2)) * dx, sc);
                 int sb = 8 * (so + b);
                 for (int j = 0; j < 8; j++) mins += sc[8 + j] * sums[sb + j];
-                int xb = xo + 256 * b;
-                IntVector v;
-                FloatVector lo, hi;
-                // nibbles 64·0 … 64·0+63: sub-block 0 low, 1 high
-                v = IntVector.fromMemorySegment(I, s, blk + 16, LE);
-                lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb));
-                hi = ((FloatVector) v.and(0xF0).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 8));
-                lo = ((FloatVector) v.and(0xF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 16), lo);
-                hi = ((FloatVector) v.and(0xF000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 24), hi);
-                lo = ((FloatVector) v.and(0xF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 32), lo);
-                hi = ((FloatVector) v.and(0xF00000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 40), hi);
-                lo = ((FloatVector) v.and(0xF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 48), lo);
-                hi = ((FloatVector) v.lanewise(LSHR, 28).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 56), hi);
-                acc0 = lo.fma(FloatVector.broadcast(F, sc[0]), acc0);
-                acc0 = hi.fma(FloatVector.broadcast(F, sc[1]), acc0);
-                // nibbles 64·1 … 64·1+63: sub-block 2 low, 3 high
-                v = IntVector.fromMemorySegment(I, s, blk + 48, LE);
-                lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 64));
-                hi = ((FloatVector) v.and(0xF0).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 72));
-                lo = ((FloatVector) v.and(0xF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 80), lo);
-                hi = ((FloatVector) v.and(0xF000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 88), hi);
-                lo = ((FloatVector) v.and(0xF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 96), lo);
-                hi = ((FloatVector) v.and(0xF00000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 104), hi);
-                lo = ((FloatVector) v.and(0xF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 112), lo);
-                hi = ((FloatVector) v.lanewise(LSHR, 28).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 120), hi);
-                acc1 = lo.fma(FloatVector.broadcast(F, sc[2]), acc1);
-                acc1 = hi.fma(FloatVector.broadcast(F, sc[3]), acc1);
-                // nibbles 64·2 … 64·2+63: sub-block 4 low, 5 high
-                v = IntVector.fromMemorySegment(I, s, blk + 80, LE);
-                lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 128));
-                hi = ((FloatVector) v.and(0xF0).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 136));
-                lo = ((FloatVector) v.and(0xF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 144), lo);
-                hi = ((FloatVector) v.and(0xF000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 152), hi);
-                lo = ((FloatVector) v.and(0xF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 160), lo);
-                hi = ((FloatVector) v.and(0xF00000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 168), hi);
-                lo = ((FloatVector) v.and(0xF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 176), lo);
-                hi = ((FloatVector) v.lanewise(LSHR, 28).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 184), hi);
-                acc0 = lo.fma(FloatVector.broadcast(F, sc[4]), acc0);
-                acc0 = hi.fma(FloatVector.broadcast(F, sc[5]), acc0);
-                // nibbles 64·3 … 64·3+63: sub-block 6 low, 7 high
-                v = IntVector.fromMemorySegment(I, s, blk + 112, LE);
-                lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 192));
-                hi = ((FloatVector) v.and(0xF0).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb + 200));
-                lo = ((FloatVector) v.and(0xF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 208), lo);
-                hi = ((FloatVector) v.and(0xF000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 216), hi);
-                lo = ((FloatVector) v.and(0xF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 224), lo);
-                hi = ((FloatVector) v.and(0xF00000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 232), hi);
-                lo = ((FloatVector) v.and(0xF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 240), lo);
-                hi = ((FloatVector) v.lanewise(LSHR, 28).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 248), hi);
-                acc1 = lo.fma(FloatVector.broadcast(F, sc[6]), acc1);
-                acc1 = hi.fma(FloatVector.broadcast(F, sc[7]), acc1);
+                for (int c = 0; c < 4; c++) { // 32 bytes: sub-block 2c in the low nibbles, 2c+1 in the high
+                    long q = blk + 16 + 32L * c;
+                    int xb = xo + 256 * b + 64 * c;
+                    IntVector v = (IntVector) ByteVector.fromMemorySegment(BW, s, q, LE).convertShape(B2I, IW, 0);
+                    FloatVector lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).mul(FloatVector.fromArray(FW, x, xb));
+                    FloatVector hi = ((FloatVector) v.lanewise(ASHR, 4).and(0xF).convert(I2F, 0))
+                            .mul(FloatVector.fromArray(FW, x, xb + 32));
+                    for (int i = L; i < 32; i += L) {
+                        v = (IntVector) ByteVector.fromMemorySegment(BW, s, q + i, LE).convertShape(B2I, IW, 0);
+                        lo = ((FloatVector) v.and(0xF).convert(I2F, 0)).fma(FloatVector.fromArray(FW, x, xb + i), lo);
+                        hi = ((FloatVector) v.lanewise(ASHR, 4).and(0xF).convert(I2F, 0))
+                                .fma(FloatVector.fromArray(FW, x, xb + 32 + i), hi);
+                    }
+                    acc0 = lo.fma(FloatVector.broadcast(FW, sc[2 * c]), acc0);
+                    acc1 = hi.fma(FloatVector.broadcast(FW, sc[2 * c + 1]), acc1);
+                }
             }
             out[outOffset + r] = acc0.add(acc1).reduceLanes(VectorOperators.ADD) - mins;
         }
@@ -121,18 +91,15 @@ final class Q4_KRows {
             long blk = at + (long) BLOCK_BYTES * b;
             scalesAndMins(s, blk, Float.float16ToFloat(s.get(I16, blk)), Float.float16ToFloat(s.get(I16, blk + 2)), sc);
             for (int c = 0; c < 4; c++) {
-                IntVector v = IntVector.fromMemorySegment(I, s, blk + 16 + 32L * c, LE);
+                FloatVector sl = FloatVector.broadcast(FW, sc[2 * c]), sh = FloatVector.broadcast(FW, sc[2 * c + 1]);
+                FloatVector ml = FloatVector.broadcast(FW, -sc[8 + 2 * c]), mh = FloatVector.broadcast(FW, -sc[9 + 2 * c]);
                 int o = wo + 256 * b + 64 * c;
-                float sl = sc[2 * c], sh = sc[2 * c + 1];
-                FloatVector ml = FloatVector.broadcast(F, -sc[8 + 2 * c]), mh = FloatVector.broadcast(F, -sc[9 + 2 * c]);
-                ((FloatVector) v.and(0xF).convert(I2F, 0)).fma(FloatVector.broadcast(F, sl), ml).intoArray(w, o);
-                ((FloatVector) v.and(0xF0).convert(I2F, 0)).fma(FloatVector.broadcast(F, sh * 0x1p-4f), mh).intoArray(w, o + 8);
-                ((FloatVector) v.and(0xF00).convert(I2F, 0)).fma(FloatVector.broadcast(F, sl * 0x1p-8f), ml).intoArray(w, o + 16);
-                ((FloatVector) v.and(0xF000).convert(I2F, 0)).fma(FloatVector.broadcast(F, sh * 0x1p-12f), mh).intoArray(w, o + 24);
-                ((FloatVector) v.and(0xF0000).convert(I2F, 0)).fma(FloatVector.broadcast(F, sl * 0x1p-16f), ml).intoArray(w, o + 32);
-                ((FloatVector) v.and(0xF00000).convert(I2F, 0)).fma(FloatVector.broadcast(F, sh * 0x1p-20f), mh).intoArray(w, o + 40);
-                ((FloatVector) v.and(0xF000000).convert(I2F, 0)).fma(FloatVector.broadcast(F, sl * 0x1p-24f), ml).intoArray(w, o + 48);
-                ((FloatVector) v.lanewise(LSHR, 28).convert(I2F, 0)).fma(FloatVector.broadcast(F, sh), mh).intoArray(w, o + 56);
+                for (int i = 0; i < 32; i += L) {
+                    IntVector v = (IntVector) ByteVector.fromMemorySegment(BW, s, blk + 16 + 32L * c + i, LE)
+                            .convertShape(B2I, IW, 0);
+                    ((FloatVector) v.and(0xF).convert(I2F, 0)).fma(sl, ml).intoArray(w, o + i);
+                    ((FloatVector) v.lanewise(ASHR, 4).and(0xF).convert(I2F, 0)).fma(sh, mh).intoArray(w, o + 32 + i);
+                }
             }
         }
     }
