@@ -1,5 +1,8 @@
 package dev.seekfix.engine.kernels;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The operations a transformer forward pass needs, over host float arrays and weight views. Implementations:
  * {@code scalar} (plain loops, the test oracle) and {@code cpu} (Vector API, multi-threaded); a device backend
@@ -19,6 +22,23 @@ public interface Kernels extends AutoCloseable {
      * @param out [tokens][w.rows]
      */
     void matmul(WeightMatrix w, float[] x, int tokens, float[] out);
+
+    /**
+     * Runs several independent single-token products, each exactly as {@link #matmul} with {@code tokens = 1} would
+     * (same rounding of {@code x} to {@link VecDotType#of w's vec-dot type}, same results). A decode step has many
+     * small products whose inputs are all known at once (every head's key absorption, every chosen expert's gate and
+     * up): a backend can run them as one parallel job instead of paying a hand-off per product. No product's
+     * {@code out} range may overlap another's, or any product's {@code x} range.
+     */
+    default void matmulEach(List<Product> products) {
+        for (Product p : products) {
+            WeightMatrix w = p.w();
+            float[] x = Arrays.copyOfRange(p.x(), p.xOffset(), p.xOffset() + w.cols()); // [w.cols]
+            float[] out = new float[w.rows()];
+            matmul(w, x, 1, out);
+            System.arraycopy(out, 0, p.out(), p.outOffset(), w.rows());
+        }
+    }
 
     /**
      * {@code out[t] = x[t] / sqrt(mean(x[t]²) + eps) · weight} for each of {@code tokens} vectors of {@code n}

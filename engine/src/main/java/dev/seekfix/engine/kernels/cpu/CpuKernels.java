@@ -2,6 +2,7 @@ package dev.seekfix.engine.kernels.cpu;
 
 import dev.seekfix.engine.kernels.ActivationQuantizer;
 import dev.seekfix.engine.kernels.Kernels;
+import dev.seekfix.engine.kernels.Product;
 import dev.seekfix.engine.kernels.QuantizedActivations;
 import dev.seekfix.engine.kernels.VecDotType;
 import dev.seekfix.engine.kernels.WeightMatrix;
@@ -13,11 +14,13 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 
 /**
  * Vector API kernels, multi-threaded over weight rows with a spinning pool. Single tokens (decoding) take fused
- * per-type row dots that read the quantized blocks directly; batches decode each weight row once to floats and
- * multiply it with the whole batch ({@link TileGemm}). Types without a vector path fall back to the scalar row dot.
+ * per-type row dots that read the quantized blocks directly, and many small ones run as one job
+ * ({@link #matmulEach}); batches decode each weight row once to floats and multiply it with the whole batch
+ * ({@link TileGemm}). Types without a vector path fall back to the scalar row dot.
  * Small element-wise ops delegate to the scalar kernels (they are not where the time goes).
  */
 public final class CpuKernels implements Kernels {
@@ -79,6 +82,17 @@ public final class CpuKernels implements Kernels {
                 TileGemm.multiply(decoded, n, cols, gemm, tokens, out, rows, r);
             }
         });
+    }
+
+    /**
+     * One pool job over the rows of all products ({@link ProductBatch}), with the same fused row dots (or scalar
+     * fallback) as a single-token {@link #matmul}, so each product's result equals that call's exactly.
+     */
+    @Override
+    public void matmulEach(List<Product> products) {
+        if (products.isEmpty()) return;
+        ProductBatch batch = ProductBatch.of(products, pool.threads());
+        pool.forRows(batch.pieces(), batch.work(), batch);
     }
 
     @Override

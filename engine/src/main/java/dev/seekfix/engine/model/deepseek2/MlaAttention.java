@@ -1,6 +1,10 @@
 package dev.seekfix.engine.model.deepseek2;
 
 import dev.seekfix.engine.kernels.Kernels;
+import dev.seekfix.engine.kernels.Product;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Multi-head latent attention in its absorbed form (ENGINE.md step 6, llama.cpp src/models/deepseek2.cpp with
@@ -29,7 +33,7 @@ final class MlaAttention {
      * @return [tokens][hidden], the attention output projected by {@code attn_output}
      */
     float[] forward(LayerWeights w, float[] h, int tokens, int start, float[] cacheLayer, float[] cos, float[] sin) {
-        int nh = c.heads(), dn = c.qkNopeDim(), dr = c.qkRopeDim(), r = c.kvLoraRank(), dv = c.vHeadDim();
+        int nh = c.heads(), dn = c.qkNopeDim(), dr = c.qkRopeDim(), r = c.kvLoraRank();
         int qk = c.qkHeadDim(), width = c.cacheWidth(), half = dr / 2;
 
         float[] q = query(w.query(), h, tokens); // [tokens][nh][dn + dr]
@@ -45,6 +49,22 @@ final class MlaAttention {
             for (int head = 0; head < nh; head++) k.rope(q, (t * nh + head) * qk + dn, dr, cos, sin, t * half);
         }
 
+        float[] heads = tokens == 1 ? decodeHeads(w, q, start, cacheLayer) : batchHeads(w, q, tokens, start, cacheLayer);
+        float[] out = new float[tokens * c.hidden()];
+        k.matmul(w.output(), heads, tokens, out);
+        return out;
+    }
+
+    /**
+     * Attention of every head for a batch, head by head: each head's absorption and value products cover all tokens
+     * at once (the tiled batch path).
+     *
+     * @param q [tokens][nh][dn + dr], roped
+     * @return [tokens][nh][dv]
+     */
+    private float[] batchHeads(LayerWeights w, float[] q, int tokens, int start, float[] cacheLayer) {
+        int nh = c.heads(), dn = c.qkNopeDim(), dr = c.qkRopeDim(), r = c.kvLoraRank(), dv = c.vHeadDim();
+        int qk = c.qkHeadDim(), width = c.cacheWidth();
         float[] qNope = new float[tokens * dn];  // [tokens][dn] of one head
         float[] qAbs = new float[tokens * r];    // [tokens][r]
         float[] qCat = new float[width];         // [r | dr]
@@ -66,9 +86,40 @@ final class MlaAttention {
             k.matmul(w.valueUp()[head], latent, tokens, headOut);
             for (int t = 0; t < tokens; t++) System.arraycopy(headOut, t * dv, heads, (t * nh + head) * dv, dv);
         }
-        float[] out = new float[tokens * c.hidden()];
-        k.matmul(w.output(), heads, tokens, out);
-        return out;
+        return heads;
+    }
+
+    /**
+     * Attention of every head for one token (decoding): the heads' absorption products run as one kernel call and
+     * their value products as another, instead of two small products per head; scores and mixing stay per head.
+     *
+     * @param q [nh][dn + dr], roped
+     * @return [nh][dv]
+     */
+    private float[] decodeHeads(LayerWeights w, float[] q, int start, float[] cacheLayer) {
+        int nh = c.heads(), dn = c.qkNopeDim(), dr = c.qkRopeDim(), r = c.kvLoraRank(), dv = c.vHeadDim();
+        int qk = c.qkHeadDim(), width = c.cacheWidth(), length = start + 1;
+        float[] qAbs = new float[nh * r]; // [nh][r]
+        List<Product> absorb = new ArrayList<>(nh);
+        for (int head = 0; head < nh; head++) absorb.add(new Product(w.keyAbsorb()[head], q, head * qk, qAbs, head * r));
+        k.matmulEach(absorb);
+
+        float[] qCat = new float[width];       // [r | dr]
+        float[] scores = new float[length];
+        float[] latents = new float[nh * r];   // [nh][r] attended latent of each head
+        for (int head = 0; head < nh; head++) {
+            System.arraycopy(qAbs, head * r, qCat, 0, r);
+            System.arraycopy(q, head * qk + dn, qCat, r, dr);
+            k.attentionScores(qCat, 0, cacheLayer, 0, width, width, length, scores, 0);
+            k.softmax(scores, 0, length, scale);
+            k.attentionMix(scores, 0, cacheLayer, 0, width, r, length, latents, head * r);
+        }
+
+        float[] heads = new float[nh * dv]; // [nh][dv]
+        List<Product> values = new ArrayList<>(nh);
+        for (int head = 0; head < nh; head++) values.add(new Product(w.valueUp()[head], latents, head * r, heads, head * dv));
+        k.matmulEach(values);
+        return heads;
     }
 
     private float[] query(QueryProjection p, float[] h, int tokens) {
