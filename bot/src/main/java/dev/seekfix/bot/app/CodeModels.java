@@ -30,14 +30,14 @@ final class CodeModels {
             case ModelChoice.Demo demo -> {
                 Path file = Models.demoModel(settings.dataDir());
                 log.warn("event=model.demo file={} note=\"SEEKFIX_MODEL is unset: running the built-in random-weight demo model; its answers are meaningless. Point SEEKFIX_MODEL at a DeepSeek-Coder-V2 GGUF or an openai: endpoint\"", file);
-                yield embedded(file, engine);
+                yield embedded(Models.local().load(file, engine), file); // tiny: nothing to warm up
             }
             case ModelChoice.Gguf gguf -> {
                 if (!Files.isRegularFile(gguf.path())) {
                     throw new InvalidSettingException("SEEKFIX_MODEL=%s: no such file; expected a DeepSeek-V2/Coder-V2 GGUF "
                             .formatted(gguf.path()) + "(e.g. DeepSeek-Coder-V2-Lite-Instruct-Q4_K_M.gguf) or openai:<base-url>");
                 }
-                yield embedded(gguf.path(), engine);
+                yield embedded(Models.local().loadWarmedUp(gguf.path(), engine), gguf.path());
             }
             case ModelChoice.OpenAi openAi -> {
                 log.info("event=model.remote base_url={} model={}", openAi.baseUrl(), settings.modelName().orElseThrow());
@@ -50,8 +50,7 @@ final class CodeModels {
         };
     }
 
-    private static CodeModel embedded(Path file, EngineOptions engine) {
-        LanguageModel model = Models.local().load(file, engine);
+    private static CodeModel embedded(LanguageModel model, Path file) {
         log.info("event=model.loaded file={} name=\"{}\" backend={} context={} random_weights={}", file,
                 model.info().name(), model.info().backend(), model.info().contextLength(), model.info().randomWeights());
         return new EmbeddedCodeModel(model);

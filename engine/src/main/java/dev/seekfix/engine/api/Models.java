@@ -12,9 +12,12 @@ public interface Models {
     LanguageModel load(Path gguf, EngineOptions options);
 
     /**
-     * The in-process engine with the kernel backends built into this process (scalar, cpu, and cuda when its
-     * module is present); {@link Backend#AUTO} picks CUDA when a device is usable, else the CPU.
+     * {@link #load} and then warm up: read every page of the weights and run the model on a throw-away prompt until
+     * its kernels are compiled (a few seconds), so that the first real request does not run interpreted kernels on
+     * weights still on disk. What a server wants; a test on a tiny model does not need it.
      */
+    LanguageModel loadWarmedUp(Path gguf, EngineOptions options);
+
     /**
      * seekfix's built-in demo model: a tiny random-weight DeepSeek-V2 written once under {@code dataDir/models},
      * so that the whole path runs with nothing downloaded. Its output is meaningless; {@link ModelInfo#randomWeights()}
@@ -24,6 +27,10 @@ public interface Models {
         return dev.seekfix.engine.runtime.DemoModel.ensure(dataDir);
     }
 
+    /**
+     * The in-process engine with the kernel backends built into this process (scalar, cpu, and cuda when its
+     * module is present); {@link Backend#AUTO} picks CUDA when a device is usable, else the CPU.
+     */
     static Models local() {
         return new dev.seekfix.engine.runtime.LocalModels(dev.seekfix.engine.runtime.KernelBackends.standard());
     }

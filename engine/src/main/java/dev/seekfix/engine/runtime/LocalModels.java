@@ -22,7 +22,7 @@ import java.util.Locale;
 public final class LocalModels implements Models {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalModels.class);
-    /** How long {@link ModelWarmup} runs the model after loading when asked to warm up. */
+    /** The longest {@link ModelWarmup} runs the model after loading when asked to warm up. */
     private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(6);
 
     private final KernelBackends backends;
@@ -36,8 +36,17 @@ public final class LocalModels implements Models {
         return load(gguf, options, LoadProgress.SILENT, false);
     }
 
+    @Override
+    public LanguageModel loadWarmedUp(Path gguf, EngineOptions options) {
+        return load(gguf, options, new LoadProgress() {
+            @Override public void step(String description) { LOG.info("{}: {}", gguf.getFileName(), description); }
+            @Override public void warming(long done, long total) { }
+        }, true);
+    }
+
     /**
-     * @param warmUp read every page of the weights before returning (steady timings from the first token)
+     * @param warmUp read every page of the weights and run the model on a throw-away prompt for a few seconds before
+     *               returning, so that the first real tokens run compiled kernels on resident weights
      */
     public LocalLanguageModel load(Path gguf, EngineOptions options, LoadProgress progress, boolean warmUp) {
         KernelBackends.Choice choice = backends.select(options.backend());

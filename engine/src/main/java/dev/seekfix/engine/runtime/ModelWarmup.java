@@ -21,18 +21,35 @@ final class ModelWarmup {
     private ModelWarmup() {
     }
 
-    /** @return rounds run */
+    /** Rounds in a row without a 10% gain on the fastest one that count as compiled. */
+    private static final int SETTLED = 3;
+
+    /**
+     * Runs rounds (a prompt, then decoding) until {@link #SETTLED} rounds in a row are no faster than 0.9× the
+     * fastest so far (compilation has settled), or until {@code budget} is spent.
+     *
+     * @return rounds run
+     */
     static int run(CausalModel model, Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
         int[] prompt = new int[PROMPT];
         for (int i = 0; i < PROMPT; i++) prompt[i] = 1 + i;
-        int rounds = 0;
+        int rounds = 0, unimproved = 0;
+        long fastest = Long.MAX_VALUE;
         do {
+            long t0 = System.nanoTime();
             SequenceCache cache = model.newCache(PROMPT + DECODE);
             model.forward(cache, prompt);
             for (int i = 0; i < DECODE && System.nanoTime() < deadline; i++) model.forward(cache, new int[]{PROMPT + 1 + i});
+            long took = System.nanoTime() - t0;
             rounds++;
-        } while (System.nanoTime() < deadline);
+            if (took < fastest - fastest / 10) {
+                unimproved = 0;
+            } else {
+                unimproved++;
+            }
+            fastest = Math.min(fastest, took);
+        } while (unimproved < SETTLED && System.nanoTime() < deadline);
         return rounds;
     }
 }
