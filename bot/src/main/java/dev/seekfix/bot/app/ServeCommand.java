@@ -35,6 +35,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "engine CPU threads (default: one per core)")
     int threads = 0;
 
+    @Option(names = "--no-mmap", description = "read a GGUF model's weights into memory instead of mapping the file")
+    boolean noMmap;
+
     static boolean isServing() {
         return serving;
     }
@@ -51,7 +54,8 @@ final class ServeCommand implements Callable<Integer> {
         new SchemaMigrations(database).migrate();
         new dev.seekfix.bot.db.BotSchemaMigrations(database.dataSource()).migrate();
 
-        CodeModel model = CodeModels.open(botSettings, new EngineOptions(backend, threads, 0));
+        CodeModel model = CodeModels.open(botSettings, new EngineOptions(backend, threads, 0,
+                noMmap ? dev.seekfix.engine.api.WeightStorage.IN_MEMORY : dev.seekfix.engine.api.WeightStorage.MAPPED));
         Clock clock = Clock.systemUTC();
         FixServerSettings fixSettings = FixServerSettings.fromEnvironment(System.getenv(), botSettings.dataDir());
         BotAssembly bot = new BotAssembly(botSettings, model,

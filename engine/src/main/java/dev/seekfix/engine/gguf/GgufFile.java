@@ -66,6 +66,41 @@ public final class GgufFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads {@code path} whole into process memory (llama.cpp's {@code --no-mmap}) and validates it like {@link #open}.
+     * The memory is allocated once at the file's size, so a file larger than the machine can hold fails here, with
+     * what to do, before anything runs.
+     */
+    public static GgufFile read(Path path) {
+        Arena arena = Arena.ofShared();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            MemorySegment data;
+            try {
+                data = size == 0 ? MemorySegment.NULL.reinterpret(0) : arena.allocate(size, 4096);
+            } catch (OutOfMemoryError e) {
+                throw new ModelFormatException("cannot read model file " + path + " (" + size / (1 << 20)
+                        + " MiB) into memory: the allocation failed; free memory or load it mapped (without --no-mmap)", e);
+            }
+            for (long at = 0; at < size; ) { // ByteBuffer views are limited to 2 GiB: read in 64 MiB pieces
+                int n = ch.read(data.asSlice(at, Math.min(64L << 20, size - at)).asByteBuffer(), at);
+                if (n < 0) throw new IOException("file ended at byte " + at + " of " + size + " while reading");
+                at += n;
+            }
+            GgufParser.Parsed parsed = new GgufParser(path.getFileName().toString(), data).parse();
+            return new GgufFile(path, arena, data, parsed);
+        } catch (NoSuchFileException e) {
+            arena.close();
+            throw new ModelFormatException("model file " + path + " does not exist; check the path", e);
+        } catch (IOException e) {
+            arena.close();
+            throw new ModelFormatException("cannot read model file " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
     public Path path() { return path; }
 
     public int version() { return version; }

@@ -2,6 +2,7 @@ package dev.seekfix.engine.runtime;
 
 import dev.seekfix.engine.api.EngineException;
 import dev.seekfix.engine.api.EngineOptions;
+import dev.seekfix.engine.api.WeightStorage;
 import dev.seekfix.engine.api.LanguageModel;
 import dev.seekfix.engine.api.Models;
 import dev.seekfix.engine.chat.ChatPromptEncoder;
@@ -51,7 +52,13 @@ public final class LocalModels implements Models {
     public LocalLanguageModel load(Path gguf, EngineOptions options, LoadProgress progress, boolean warmUp) {
         KernelBackends.Choice choice = backends.select(options.backend());
         progress.step("mapping " + gguf.getFileName() + sizeOf(gguf));
-        GgufFile file = GgufFile.open(gguf);
+        GgufFile file;
+        if (options.weights() == WeightStorage.IN_MEMORY) {
+            progress.step("reading " + gguf.getFileName() + " into memory");
+            file = GgufFile.read(gguf);
+        } else {
+            file = GgufFile.open(gguf);
+        }
         Kernels kernels = null;
         try {
             progress.step("reading the tokenizer");

@@ -106,6 +106,17 @@ class EngineCommandTest {
     }
 
     @Test
+    void generateWithNoMmapReadsTheModelIntoMemoryAndGivesTheSameTokens() throws Exception {
+        LlamaCppReference ref = LlamaCppReference.load("ds2-micro-mla-F32", "code");
+        Run r = run("generate", "--model", f32(), "--no-mmap", "--tokens", Arrays.stream(ref.promptTokens())
+                .mapToObj(Integer::toString).collect(Collectors.joining(",")), "--max-tokens", "8", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("into memory");
+        assertThat(JSON.convertValue(JSON.readTree(r.out()).get("tokens"), int[].class))
+                .isEqualTo(Arrays.copyOf(ref.greedyTokens(), 8));
+    }
+
+    @Test
     void generateStreamsTextForAPlainPrompt() {
         Run r = run("generate", "--model", f32(), "--prompt", "def fib(n):", "--max-tokens", "16");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -155,6 +155,15 @@ class LocalLanguageModelTest {
     }
 
     @Test
+    void aModelReadIntoMemoryGivesLlamaCppsGreedyTokensLikeTheMappedOne() {
+        try (LanguageModel inMemory = Models.local().load(Fixtures.model("ds2-micro-mla-F32.gguf"),
+                new EngineOptions(Backend.CPU, 2, 512, dev.seekfix.engine.api.WeightStorage.IN_MEMORY))) {
+            assertThat(inMemory.generate(tokens(code.promptTokens(), 32, List.of())).tokens())
+                    .isEqualTo(code.greedyTokens());
+        }
+    }
+
+    @Test
     void askingForCudaWithoutACudaBackendSaysWhatToDo() {
         assertThatThrownBy(() -> new KernelBackends(List.of()).select(Backend.CUDA))
                 .isInstanceOf(EngineException.class).hasMessageContaining("--backend cpu");
