@@ -18,7 +18,7 @@ record LaneOrder(int group, int[] natural, float[] dotScale) {
 
     /** Element {@code 4j + p} at index {@code 8p + j} of each 32: one int-lane byte position per 8-float vector. */
     private static final LaneOrder BYTES_SCALED = bytes(true);
-    private static final LaneOrder Q6_K = q6K();
+    private static final LaneOrder Q6_K = Lanes.FW.length() == 16 ? q6KWide() : q6K();
     private static final LaneOrder NATURAL = new LaneOrder(1, new int[]{0}, new float[]{1});
 
     static LaneOrder of(GgmlType type) {
@@ -55,6 +55,27 @@ record LaneOrder(int group, int[] natural, float[] dotScale) {
                     for (int j = 0; j < 8; j++) {
                         int i = 128 * h + 32 * x + 8 * p + j;
                         natural[i] = 128 * h + 32 * x + 4 * j + p;
+                        scale[i] = (float) Math.scalb(1.0, -8 * p);
+                    }
+                }
+            }
+        }
+        return new LaneOrder(256, natural, scale);
+    }
+
+    /**
+     * {@link Q6_KWideRows}: half h, vector v (0: quarters 0 and 1, 1: quarters 2 and 3), byte p of lane j is element
+     * {@code 32(2v + j/8) + 4(j mod 8) + p}, value·2^(8p).
+     */
+    static LaneOrder q6KWide() {
+        int[] natural = new int[256];
+        float[] scale = new float[256];
+        for (int h = 0; h < 2; h++) {
+            for (int v = 0; v < 2; v++) {
+                for (int p = 0; p < 4; p++) {
+                    for (int j = 0; j < 16; j++) {
+                        int i = 128 * h + 64 * v + 16 * p + j;
+                        natural[i] = 128 * h + 32 * (2 * v + j / 8) + 4 * (j % 8) + p;
                         scale[i] = (float) Math.scalb(1.0, -8 * p);
                     }
                 }
