@@ -2,7 +2,6 @@ package dev.seekfix.engine.kernels.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 
@@ -28,7 +27,6 @@ final class NibbleBlockRows {
     private static final VectorShuffle<Integer> BOTH_HALVES = VectorShuffle.fromValues(I, 0, 1, 2, 3, 0, 1, 2, 3);
     private static final IntVector HIGH_NIBBLES = IntVector.fromArray(I, new int[]{0, 0, 0, 0, 4, 4, 4, 4}, 0);
     private static final IntVector FIFTH_BITS = IntVector.fromArray(I, new int[]{0, 4, 8, 12, 16, 20, 24, 28}, 0);
-    private static final VectorMask<Integer> OWN_16_BYTES = VectorMask.fromLong(I, 0x0F);
 
     private NibbleBlockRows() {
     }
@@ -37,17 +35,15 @@ final class NibbleBlockRows {
                     float[] out, int outOffset, boolean five) {
         float[] x = a.dot(), xd = a.scale(), bias = a.bias();
         int blocks = cols / 32, xo = token * cols, so = token * blocks, blockBytes = five ? 22 : 18, qsAt = five ? 6 : 2;
-        long size = s.byteSize();
         for (int r = from; r < to; r++) {
             long at = r * rowBytes;
             FloatVector acc = FloatVector.zero(F);
             float offsets = 0;
             for (int b = 0; b < blocks; b++) {
                 long blk = at + (long) blockBytes * b, qs = blk + qsAt;
-                // the matrix's last block reads only its own 16 bytes
-                IntVector raw = qs + 32 <= size ? IntVector.fromMemorySegment(I, s, qs, LE)
-                        : IntVector.fromMemorySegment(I, s, qs, LE, OWN_16_BYTES);
-                IntVector q = raw.rearrange(BOTH_HALVES).lanewise(LSHR, HIGH_NIBBLES).and(0x0F0F0F0F);
+                // 16 bytes only (never past the matrix's end), both halves from one 128-bit load: no branch, no vector phi
+                IntVector q = ((IntVector) IntVector.fromMemorySegment(IntVector.SPECIES_128, s, qs, LE).reinterpretShape(I, 0))
+                        .rearrange(BOTH_HALVES).lanewise(LSHR, HIGH_NIBBLES).and(0x0F0F0F0F);
                 if (five) {
                     IntVector h = IntVector.broadcast(I, s.get(I32, blk + 2)).lanewise(LSHR, FIFTH_BITS).and(0xF);
                     q = q.or(h.mul(0x02040810).and(0x10101010));
@@ -68,12 +64,10 @@ final class NibbleBlockRows {
     static void decode(MemorySegment s, long at, int cols, float[] w, int wo, boolean five) {
         int blockBytes = five ? 22 : 18, qsAt = five ? 6 : 2;
         float offset = five ? -16 : -8;
-        long size = s.byteSize();
         for (int b = 0; b < cols / 32; b++) {
             long blk = at + (long) blockBytes * b, qs = blk + qsAt;
-            IntVector raw = qs + 32 <= size ? IntVector.fromMemorySegment(I, s, qs, LE)
-                    : IntVector.fromMemorySegment(I, s, qs, LE, OWN_16_BYTES);
-            IntVector q = raw.rearrange(BOTH_HALVES).lanewise(LSHR, HIGH_NIBBLES).and(0x0F0F0F0F);
+            IntVector q = ((IntVector) IntVector.fromMemorySegment(IntVector.SPECIES_128, s, qs, LE).reinterpretShape(I, 0))
+                    .rearrange(BOTH_HALVES).lanewise(LSHR, HIGH_NIBBLES).and(0x0F0F0F0F);
             if (five) {
                 IntVector h = IntVector.broadcast(I, s.get(I32, blk + 2)).lanewise(LSHR, FIFTH_BITS).and(0xF);
                 q = q.or(h.mul(0x02040810).and(0x10101010));
