@@ -46,7 +46,8 @@ record LaneOrder(int group, int[] natural, float[] dotScale) {
     }
 
     /** Half h, quarter x (32 elements of one ql/qh combination): byte p of lane j is element 4j + p, value·2^(8p). */
-    private static LaneOrder q6K() {
+    /** {@link Q6_KRows} (8 lanes). */
+    static LaneOrder q6K() {
         int[] natural = new int[256];
         float[] scale = new float[256];
         for (int h = 0; h < 2; h++) {

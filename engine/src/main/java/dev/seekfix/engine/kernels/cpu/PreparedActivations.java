@@ -21,8 +21,13 @@ record PreparedActivations(int tokens, int cols, float[] dot, float[] scale, flo
     private static final float[] NONE = new float[0];
 
     static PreparedActivations of(GgmlType weights, QuantizedActivations a, boolean forDot, boolean forGemm) {
+        return of(weights, LaneOrder.of(weights), a, forDot, forGemm);
+    }
+
+    /** With an explicit order: tests run the kernels of the other vector width with it. */
+    static PreparedActivations of(GgmlType weights, LaneOrder order, QuantizedActivations a, boolean forDot,
+                                  boolean forGemm) {
         int tokens = a.tokens(), cols = a.cols();
-        LaneOrder order = LaneOrder.of(weights);
         if (a.quants().length == 0) { // float kinds keep the natural order
             return new PreparedActivations(tokens, cols, a.values(), NONE, NONE, a.values());
         }

@@ -45,16 +45,13 @@ final class Q6_KRows {
             FloatVector acc0 = FloatVector.zero(F), acc1 = acc0; // two chains: the FMA latency is longer than a quarter
             for (int b = 0; b < blocks; b++) {
                 long blk = at + (long) BLOCK_BYTES * b;
-                FloatVector d = FloatVector.broadcast(F, Float.float16ToFloat(s.get(I16, blk + 208)) * xd[so + b]);
-                FloatVector sc0 = ((FloatVector) ByteVector.fromMemorySegment(ByteVector.SPECIES_64, s, blk + 192, LE)
-                        .convertShape(VectorOperators.B2F, F, 0)).mul(d); // scales 0-7 × d·dx
-                FloatVector sc1 = ((FloatVector) ByteVector.fromMemorySegment(ByteVector.SPECIES_64, s, blk + 200, LE)
-                        .convertShape(VectorOperators.B2F, F, 0)).mul(d); // scales 8-15
-                acc0 = sc0.fma(FloatVector.fromArray(F, sums, 16 * (so + b)), acc0);
-                acc1 = sc1.fma(FloatVector.fromArray(F, sums, 16 * (so + b) + 8), acc1);
+                float d = Float.float16ToFloat(s.get(I16, blk + 208)) * xd[so + b];
                 for (int h = 0; h < 2; h++) { // halves of 128: ql[64h…64h+63], qh[32h…32h+31], scales 8h…8h+7
                     long half = blk + 64L * h;
-                    FloatVector sch = h == 0 ? sc0 : sc1;
+                    // loaded per half, not chosen from two: a vector picked by a branch (a phi) made C2 box it
+                    FloatVector sch = ((FloatVector) ByteVector.fromMemorySegment(ByteVector.SPECIES_64, s, blk + 192 + 8L * h, LE)
+                            .convertShape(VectorOperators.B2F, F, 0)).mul(d); // scales 8h … 8h+7 × d·dx
+                    acc0 = sch.fma(FloatVector.fromArray(F, sums, 16 * (so + b) + 8 * h), acc0);
                     int xb = xo + 256 * b + 128 * h;
                     IntVector l0 = IntVector.fromMemorySegment(I, s, half, LE);
                     IntVector l1 = IntVector.fromMemorySegment(I, s, half + 32, LE);

@@ -9,14 +9,18 @@ class LaneOrderTest {
 
     @Test
     void laneOrdersArePermutationsOfTheirGroup() {
+        java.util.Map<String, LaneOrder> orders = new java.util.LinkedHashMap<>();
         for (GgmlType type : GgmlType.values()) {
-            if (!type.computable()) continue;
-            LaneOrder order = LaneOrder.of(type);
+            if (type.computable()) orders.put(type.name(), LaneOrder.of(type));
+        }
+        orders.put("Q6_K 8 lanes", LaneOrder.q6K());
+        orders.put("Q6_K 16 lanes", LaneOrder.q6KWide());
+        orders.forEach((name, order) -> {
             boolean[] hit = new boolean[order.group()];
             for (int e : order.natural()) {
-                assertThat(hit[e]).as("%s element %d twice", type, e).isFalse();
+                assertThat(hit[e]).as("%s element %d twice", name, e).isFalse();
                 hit[e] = true;
             }
-        }
+        });
     }
 }
