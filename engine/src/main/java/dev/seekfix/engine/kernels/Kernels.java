@@ -24,8 +24,8 @@ public interface Kernels extends AutoCloseable {
     void matmul(WeightMatrix w, float[] x, int tokens, float[] out);
 
     /**
-     * Runs several independent single-token products, each exactly as {@link #matmul} with {@code tokens = 1} would
-     * (same rounding of {@code x} to {@link VecDotType#of w's vec-dot type}, same results). A decode step has many
+     * Runs several independent single-token products, each as {@link #matmul} with {@code tokens = 1} would (same
+     * rounding of {@code x} to {@link VecDotType#of w's vec-dot type}, same results up to float summation order). A decode step has many
      * small products whose inputs are all known at once (every head's key absorption, every chosen expert's gate and
      * up): a backend can run them as one parallel job instead of paying a hand-off per product. No product's
      * {@code out} range may overlap another's, or any product's {@code x} range.

@@ -86,7 +86,8 @@ public final class CpuKernels implements Kernels {
 
     /**
      * One pool job over the rows of all products ({@link ProductBatch}), with the same fused row dots (or scalar
-     * fallback) as a single-token {@link #matmul}, so each product's result equals that call's exactly.
+     * fallback) as a single-token {@link #matmul}, so each product's result equals that call's (up to the order in which
+     * the Vector API sums a row's lanes, which it leaves unspecified).
      */
     @Override
     public void matmulEach(List<Product> products) {
