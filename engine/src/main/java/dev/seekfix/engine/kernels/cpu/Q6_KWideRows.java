@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
 
@@ -26,8 +27,8 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 final class Q6_KWideRows {
 
     private static final int BLOCK_BYTES = 210;
-    static final jdk.incubator.vector.VectorSpecies<Float> F = FloatVector.SPECIES_512;
-    static final jdk.incubator.vector.VectorSpecies<Integer> I = IntVector.SPECIES_512;
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_512;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_512;
     /** qh of half 0 (ints 0–7 of the 64-byte qh load) into both lane halves, and of half 1 (ints 8–15). */
     private static final VectorShuffle<Integer> QH_HALF0 = VectorShuffle.fromValues(I, 0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7);
     private static final VectorShuffle<Integer> QH_HALF1 = VectorShuffle.fromValues(I, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15);
