@@ -47,23 +47,7 @@ public final class GgufFile implements AutoCloseable {
 
     /** Maps and validates {@code path}; throws {@link ModelFormatException} for anything that is not a usable GGUF. */
     public static GgufFile open(Path path) {
-        Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = ch.size();
-            MemorySegment mapping = size == 0 ? MemorySegment.NULL.reinterpret(0)
-                    : ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
-            GgufParser.Parsed parsed = new GgufParser(path.getFileName().toString(), mapping).parse();
-            return new GgufFile(path, arena, mapping, parsed);
-        } catch (NoSuchFileException e) {
-            arena.close();
-            throw new ModelFormatException("model file " + path + " does not exist; check the path", e);
-        } catch (IOException e) {
-            arena.close();
-            throw new ModelFormatException("cannot read model file " + path + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            arena.close();
-            throw e;
-        }
+        return load(path, (ch, size, arena) -> ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena));
     }
 
     /**
@@ -72,12 +56,10 @@ public final class GgufFile implements AutoCloseable {
      * what to do, before anything runs.
      */
     public static GgufFile read(Path path) {
-        Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = ch.size();
+        return load(path, (ch, size, arena) -> {
             MemorySegment data;
             try {
-                data = size == 0 ? MemorySegment.NULL.reinterpret(0) : arena.allocate(size, 4096);
+                data = arena.allocate(size, 4096);
             } catch (OutOfMemoryError e) {
                 throw new ModelFormatException("cannot read model file " + path + " (" + size / (1 << 20)
                         + " MiB) into memory: the allocation failed; free memory or load it mapped (without --no-mmap)", e);
@@ -87,6 +69,21 @@ public final class GgufFile implements AutoCloseable {
                 if (n < 0) throw new IOException("file ended at byte " + at + " of " + size + " while reading");
                 at += n;
             }
+            return data;
+        });
+    }
+
+    /** How the bytes of a non-empty file of {@code size} bytes get into a segment owned by {@code arena}. */
+    @FunctionalInterface
+    private interface Loader {
+        MemorySegment load(FileChannel ch, long size, Arena arena) throws IOException;
+    }
+
+    private static GgufFile load(Path path, Loader loader) {
+        Arena arena = Arena.ofShared();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            MemorySegment data = size == 0 ? MemorySegment.NULL.reinterpret(0) : loader.load(ch, size, arena);
             GgufParser.Parsed parsed = new GgufParser(path.getFileName().toString(), data).parse();
             return new GgufFile(path, arena, data, parsed);
         } catch (NoSuchFileException e) {

@@ -17,8 +17,8 @@ import dev.seekfix.engine.tensor.GgmlType;
 record LaneOrder(int group, int[] natural, float[] dotScale) {
 
     /** Element {@code 4j + p} at index {@code 8p + j} of each 32: one int-lane byte position per 8-float vector. */
-    private static final LaneOrder BYTES_SCALED = bytes(true);
-    private static final LaneOrder Q6_K = Lanes.FW.length() == 16 ? q6KWide() : q6K();
+    private static final LaneOrder BYTES_SCALED = bytes();
+    private static final LaneOrder Q6_K = Lanes.WIDE ? q6KWide() : q6K();
     private static final LaneOrder NATURAL = new LaneOrder(1, new int[]{0}, new float[]{1});
 
     static LaneOrder of(GgmlType type) {
@@ -29,17 +29,13 @@ record LaneOrder(int group, int[] natural, float[] dotScale) {
         };
     }
 
-    boolean isNatural() {
-        return group == 1;
-    }
-
-    private static LaneOrder bytes(boolean scaled) {
+    private static LaneOrder bytes() {
         int[] natural = new int[32];
         float[] scale = new float[32];
         for (int p = 0; p < 4; p++) {
             for (int j = 0; j < 8; j++) {
                 natural[8 * p + j] = 4 * j + p;
-                scale[8 * p + j] = scaled ? (float) Math.scalb(1.0, -8 * p) : 1;
+                scale[8 * p + j] = (float) Math.scalb(1.0, -8 * p);
             }
         }
         return new LaneOrder(32, natural, scale);

@@ -26,6 +26,8 @@ final class Lanes {
     /** The widest float species this machine runs natively (at least 8 lanes: 32 is a multiple of it). */
     static final VectorSpecies<Float> FW = FloatVector.SPECIES_PREFERRED.length() >= 16
             ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+    /** Whether {@link #FW} has 16 lanes: the kernels written for AVX-512 (Q6_K) and their {@link LaneOrder}s apply. */
+    static final boolean WIDE = FW.length() == 16;
     /** Bytes, as many lanes as {@link #FW}: 16 bytes (AVX-512) or 8 (AVX2) per widening load. */
     static final VectorSpecies<Byte> BW = VectorSpecies.of(byte.class, VectorShape.forBitSize(FW.length() * 8));
     /** Ints, as many lanes as {@link #FW}. */

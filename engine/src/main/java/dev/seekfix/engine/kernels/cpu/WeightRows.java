@@ -7,9 +7,6 @@ import java.lang.foreign.MemorySegment;
 /** The per-type row kernels: fused dots for decoding, row decoders for the tiled batch path. */
 final class WeightRows {
 
-    /** Q6_K in 16 lanes where the machine has them ({@link LaneOrder} follows the same choice). */
-    private static final boolean WIDE_Q6_K = Lanes.FW.length() == 16;
-
     private WeightRows() {
     }
 
@@ -30,7 +27,7 @@ final class WeightRows {
             case Q5_0 -> NibbleBlockRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset, true);
             case Q4_K -> Q4_KRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset);
             case Q6_K -> {
-                if (WIDE_Q6_K) Q6_KWideRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset);
+                if (Lanes.WIDE) Q6_KWideRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset);
                 else Q6_KRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset);
             }
             case F32, F16, BF16 -> FloatRows.dot(type, s, rowBytes, from, to, cols, a, token, out, outOffset);
@@ -46,7 +43,7 @@ final class WeightRows {
             case Q5_0 -> NibbleBlockRows.decode(s, at, cols, w, wo, true);
             case Q4_K -> Q4_KRows.decode(s, at, cols, w, wo);
             case Q6_K -> {
-                if (WIDE_Q6_K) Q6_KWideRows.decode(s, at, cols, w, wo);
+                if (Lanes.WIDE) Q6_KWideRows.decode(s, at, cols, w, wo);
                 else Q6_KRows.decode(s, at, cols, w, wo);
             }
             case F32, F16, BF16 -> FloatRows.decode(type, s, at, cols, w, wo);

@@ -63,7 +63,7 @@ final class MlaAttention {
      * @return [tokens][nh][dv]
      */
     private float[] batchHeads(LayerWeights w, float[] q, int tokens, int start, float[] cacheLayer) {
-        int nh = c.heads(), dn = c.qkNopeDim(), dr = c.qkRopeDim(), r = c.kvLoraRank(), dv = c.vHeadDim();
+        int nh = c.heads(), dn = c.qkNopeDim(), r = c.kvLoraRank(), dv = c.vHeadDim();
         int qk = c.qkHeadDim(), width = c.cacheWidth();
         float[] qNope = new float[tokens * dn];  // [tokens][dn] of one head
         float[] qAbs = new float[tokens * r];    // [tokens][r]
@@ -75,13 +75,8 @@ final class MlaAttention {
         for (int head = 0; head < nh; head++) {
             for (int t = 0; t < tokens; t++) System.arraycopy(q, (t * nh + head) * qk, qNope, t * dn, dn);
             k.matmul(w.keyAbsorb()[head], qNope, tokens, qAbs);
-            for (int t = 0; t < tokens; t++) {
-                int length = start + t + 1; // causal: positions 0 … start+t
-                System.arraycopy(qAbs, t * r, qCat, 0, r);
-                System.arraycopy(q, (t * nh + head) * qk + dn, qCat, r, dr);
-                k.attentionScores(qCat, 0, cacheLayer, 0, width, width, length, scores, 0);
-                k.softmax(scores, 0, length, scale);
-                k.attentionMix(scores, 0, cacheLayer, 0, width, r, length, latent, t * r);
+            for (int t = 0; t < tokens; t++) { // causal: positions 0 … start+t
+                attend(qAbs, t * r, q, (t * nh + head) * qk + dn, start + t + 1, cacheLayer, qCat, scores, latent, t * r);
             }
             k.matmul(w.valueUp()[head], latent, tokens, headOut);
             for (int t = 0; t < tokens; t++) System.arraycopy(headOut, t * dv, heads, (t * nh + head) * dv, dv);
@@ -97,7 +92,7 @@ final class MlaAttention {
      * @return [nh][dv]
      */
     private float[] decodeHeads(LayerWeights w, float[] q, int start, float[] cacheLayer) {
-        int nh = c.heads(), dn = c.qkNopeDim(), dr = c.qkRopeDim(), r = c.kvLoraRank(), dv = c.vHeadDim();
+        int nh = c.heads(), dn = c.qkNopeDim(), r = c.kvLoraRank(), dv = c.vHeadDim();
         int qk = c.qkHeadDim(), width = c.cacheWidth(), length = start + 1;
         float[] qAbs = new float[nh * r]; // [nh][r]
         List<Product> absorb = new ArrayList<>(nh);
@@ -108,11 +103,7 @@ final class MlaAttention {
         float[] scores = new float[length];
         float[] latents = new float[nh * r];   // [nh][r] attended latent of each head
         for (int head = 0; head < nh; head++) {
-            System.arraycopy(qAbs, head * r, qCat, 0, r);
-            System.arraycopy(q, head * qk + dn, qCat, r, dr);
-            k.attentionScores(qCat, 0, cacheLayer, 0, width, width, length, scores, 0);
-            k.softmax(scores, 0, length, scale);
-            k.attentionMix(scores, 0, cacheLayer, 0, width, r, length, latents, head * r);
+            attend(qAbs, head * r, q, head * qk + dn, length, cacheLayer, qCat, scores, latents, head * r);
         }
 
         float[] heads = new float[nh * dv]; // [nh][dv]
@@ -120,6 +111,23 @@ final class MlaAttention {
         for (int head = 0; head < nh; head++) values.add(new Product(w.valueUp()[head], latents, head * r, heads, head * dv));
         k.matmulEach(values);
         return heads;
+    }
+
+    /**
+     * One head's query against the first {@code length} cached positions: scores of {@code [qAbs | q_pe]} against
+     * every {@code [c | k_pe]}, softmax, and the probability-weighted latent into {@code latent[latentOffset …+r]}.
+     *
+     * @param qCat   scratch [r + dr]
+     * @param scores scratch [≥ length]
+     */
+    private void attend(float[] qAbs, int qAbsOffset, float[] q, int qPeOffset, int length, float[] cacheLayer,
+                        float[] qCat, float[] scores, float[] latent, int latentOffset) {
+        int r = c.kvLoraRank(), width = c.cacheWidth();
+        System.arraycopy(qAbs, qAbsOffset, qCat, 0, r);
+        System.arraycopy(q, qPeOffset, qCat, r, c.qkRopeDim());
+        k.attentionScores(qCat, 0, cacheLayer, 0, width, width, length, scores, 0);
+        k.softmax(scores, 0, length, scale);
+        k.attentionMix(scores, 0, cacheLayer, 0, width, r, length, latent, latentOffset);
     }
 
     private float[] query(QueryProjection p, float[] h, int tokens) {
