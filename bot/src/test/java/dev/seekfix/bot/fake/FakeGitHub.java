@@ -14,9 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,50 +36,6 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     public record Fault(String method, String pathPrefix, int status, Map<String, String> headers, String body) {
-    }
-
-    public static final class Repo {
-        public final String fullName;
-        public String defaultBranch = "main";
-        public final Map<String, Map<String, String>> files = new ConcurrentHashMap<>(); // ref → path → text
-        public final Map<String, String> permissions = new ConcurrentHashMap<>();
-        public final Map<Integer, Pr> pulls = new ConcurrentHashMap<>();
-        public final Map<String, Compare> compares = new ConcurrentHashMap<>();
-
-        Repo(String fullName) {
-            this.fullName = fullName;
-        }
-
-        public Repo file(String ref, String path, String text) {
-            files.computeIfAbsent(ref, r -> new ConcurrentHashMap<>()).put(path, text);
-            return this;
-        }
-    }
-
-    public static final class Pr {
-        public final int number;
-        public String title = "Add a feature";
-        public String body = "";
-        public String state = "open";
-        public boolean draft;
-        public String headSha;
-        public String headRef = "feature";
-        public String baseRef = "main";
-        public String baseSha = "b".repeat(40);
-        public String author = "octocat";
-        public List<PrFile> files = new ArrayList<>();
-
-        Pr(int number, String headSha) {
-            this.number = number;
-            this.headSha = headSha;
-        }
-    }
-
-    /** {@code patch} null for a binary file. */
-    public record PrFile(String path, String status, String patch) {
-    }
-
-    public record Compare(String status, List<PrFile> files) {
     }
 
     public record ReviewComment(long id, int pr, long reviewId, String path, Integer startLine, int line, String side, String body,
@@ -410,35 +364,10 @@ public final class FakeGitHub implements AutoCloseable {
         return page(ctx, reviews.stream().filter(r -> r.pr() == pr.number).map(shapes::reviewJson).toList());
     }
 
-    /** The lines a review comment may use, per path and side, computed from the patches independently of the bot. */
-    private static Set<String> commentableLines(Pr pr) {
-        Set<String> valid = new HashSet<>();
-        for (PrFile file : pr.files) {
-            if (file.patch() == null) continue;
-            int oldLine = 0;
-            int newLine = 0;
-            for (String line : file.patch().split("\n")) {
-                if (line.startsWith("@@")) {
-                    String[] ranges = line.split(" ");
-                    oldLine = Integer.parseInt(ranges[1].substring(1).split(",")[0]);
-                    newLine = Integer.parseInt(ranges[2].substring(1).split(",")[0]);
-                } else if (line.startsWith("+")) {
-                    valid.add(file.path() + ":RIGHT:" + newLine++);
-                } else if (line.startsWith("-")) {
-                    valid.add(file.path() + ":LEFT:" + oldLine++);
-                } else if (!line.startsWith("\\")) {
-                    valid.add(file.path() + ":RIGHT:" + newLine++);
-                    valid.add(file.path() + ":LEFT:" + oldLine++);
-                }
-            }
-        }
-        return valid;
-    }
-
     private Reply createReview(Context ctx) throws Exception {
         Pr pr = prOf(ctx, "pull_number");
         JsonNode body = json.readTree(ctx.body());
-        Set<String> valid = commentableLines(pr);
+        Set<String> valid = pr.commentableLines();
         for (JsonNode c : body.path("comments")) {
             String side = c.path("side").asText("RIGHT");
             int line = c.path("line").asInt();

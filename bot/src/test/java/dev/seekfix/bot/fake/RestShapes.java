@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seekfix.bot.fake.FakeGitHub.CheckRun;
 import dev.seekfix.bot.fake.FakeGitHub.IssueComment;
-import dev.seekfix.bot.fake.FakeGitHub.Pr;
-import dev.seekfix.bot.fake.FakeGitHub.PrFile;
-import dev.seekfix.bot.fake.FakeGitHub.Repo;
 import dev.seekfix.bot.fake.FakeGitHub.Review;
 import dev.seekfix.bot.fake.FakeGitHub.ReviewComment;
 

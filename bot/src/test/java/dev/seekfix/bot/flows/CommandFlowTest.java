@@ -2,6 +2,8 @@ package dev.seekfix.bot.flows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seekfix.bot.fake.FakeGitHub;
+import dev.seekfix.bot.fake.Pr;
+import dev.seekfix.bot.fake.PrFile;
 import dev.seekfix.bot.fake.OpenApiContract;
 import dev.seekfix.bot.fake.ScriptedCodeModel;
 import dev.seekfix.bot.fake.TestBot;
@@ -40,8 +42,8 @@ class CommandFlowTest {
         github = bot.github;
         github.repo(REPO).permissions.put("maintainer", "write");
         github.repo(REPO).permissions.put("reader", "read");
-        FakeGitHub.Pr pr = github.pull(REPO, 7, HEAD);
-        pr.files = new ArrayList<>(List.of(new FakeGitHub.PrFile("src/Calc.java", "modified", ReviewFlowTest.CALC_PATCH)));
+        Pr pr = github.pull(REPO, 7, HEAD);
+        pr.files = new ArrayList<>(List.of(new PrFile("src/Calc.java", "modified", ReviewFlowTest.CALC_PATCH)));
     }
 
     @AfterEach

@@ -1,6 +1,8 @@
 package dev.seekfix.bot.flows;
 
 import dev.seekfix.bot.fake.FakeGitHub;
+import dev.seekfix.bot.fake.Pr;
+import dev.seekfix.bot.fake.PrFile;
 import dev.seekfix.bot.fake.OpenApiContract;
 import dev.seekfix.bot.fake.TestBot;
 import dev.seekfix.bot.fake.Webhooks;
@@ -44,8 +46,8 @@ class EmbeddedEngineReviewFlowTest {
             assertThat(engine.info().randomWeights()).isTrue();
             FakeGitHub github = bot.github;
             github.repo(REPO).file("main", ".github/seekfix.yml", "review:\n  max_model_calls: 1\n");
-            FakeGitHub.Pr pr = github.pull(REPO, 9, HEAD);
-            pr.files = new ArrayList<>(List.of(new FakeGitHub.PrFile("src/Calc.java", "modified", """
+            Pr pr = github.pull(REPO, 9, HEAD);
+            pr.files = new ArrayList<>(List.of(new PrFile("src/Calc.java", "modified", """
                     @@ -1,3 +1,4 @@
                      public class Calc {
                     -    int add(int a, int b) { return a - b; }

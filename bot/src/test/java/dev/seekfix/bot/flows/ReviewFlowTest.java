@@ -1,6 +1,9 @@
 package dev.seekfix.bot.flows;
 
 import dev.seekfix.bot.fake.FakeGitHub;
+import dev.seekfix.bot.fake.Pr;
+import dev.seekfix.bot.fake.Compare;
+import dev.seekfix.bot.fake.PrFile;
 import dev.seekfix.bot.fake.OpenApiContract;
 import dev.seekfix.bot.fake.ScriptedCodeModel;
 import dev.seekfix.bot.fake.TestBot;
@@ -57,9 +60,9 @@ class ReviewFlowTest {
         github.repo(REPO)
                 .file("main", ".github/seekfix.yml", "review:\n  min_confidence: 0.5\n")
                 .file("feature", ".github/seekfix.yml", "review:\n  max_comments: 0\n");
-        FakeGitHub.Pr pr = github.pull(REPO, 7, HEAD);
-        pr.files = new ArrayList<>(List.of(new FakeGitHub.PrFile("src/Calc.java", "modified", CALC_PATCH),
-                new FakeGitHub.PrFile("src/Util.java", "modified", UTIL_PATCH)));
+        Pr pr = github.pull(REPO, 7, HEAD);
+        pr.files = new ArrayList<>(List.of(new PrFile("src/Calc.java", "modified", CALC_PATCH),
+                new PrFile("src/Util.java", "modified", UTIL_PATCH)));
     }
 
     @AfterEach
@@ -120,7 +123,7 @@ class ReviewFlowTest {
 
     @Test
     void configComesFromTheDefaultBranchEvenWhenThePullRequestChangesIt() throws Exception {
-        github.repo(REPO).pulls.get(7).files.add(new FakeGitHub.PrFile(".github/seekfix.yml", "modified",
+        github.repo(REPO).pulls.get(7).files.add(new PrFile(".github/seekfix.yml", "modified",
                 "@@ -1,2 +1,2 @@\n review:\n-  min_confidence: 0.5\n+  max_comments: 0"));
         model.answer(findings(finding("src/Calc.java", null, 6, "RIGHT", "critical", 0.95, "division by zero", null)));
 
@@ -141,7 +144,7 @@ class ReviewFlowTest {
         int callsAfterFirst = model.requests.size();
 
         String newHead = "c2".repeat(20);
-        FakeGitHub.Pr pr = github.repo(REPO).pulls.get(7);
+        Pr pr = github.repo(REPO).pulls.get(7);
         pr.headSha = newHead;
         String utilAfterPush = """
                 @@ -10,3 +10,5 @@ class Util {
@@ -150,9 +153,9 @@ class ReviewFlowTest {
                 +    static int four() { return 4; }
                      static int three() { return 3; }
                  }""";
-        pr.files.set(1, new FakeGitHub.PrFile("src/Util.java", "modified", utilAfterPush));
-        github.repo(REPO).compares.put(HEAD + "..." + newHead, new FakeGitHub.Compare("ahead", List.of(
-                new FakeGitHub.PrFile("src/Util.java", "modified",
+        pr.files.set(1, new PrFile("src/Util.java", "modified", utilAfterPush));
+        github.repo(REPO).compares.put(HEAD + "..." + newHead, new Compare("ahead", List.of(
+                new PrFile("src/Util.java", "modified",
                         "@@ -11,2 +11,3 @@\n     static int two() { return 3; }\n+    static int four() { return 4; }\n     static int three() { return 3; }"))));
         model.answer(findings(repeated.replace("\"line\":6", "\"line\":6"),
                 finding("src/Util.java", null, 11, "RIGHT", "major", 0.9, "two returns three", "    static int two() { return 2; }")));
@@ -203,15 +206,15 @@ class ReviewFlowTest {
 
     @Test
     void largePullRequestIsReviewedWithinBudgetAndListsSkippedFiles() throws Exception {
-        FakeGitHub.Pr pr = github.repo(REPO).pulls.get(7);
+        Pr pr = github.repo(REPO).pulls.get(7);
         pr.files.clear();
         for (int i = 0; i < 400; i++) {
             StringBuilder patch = new StringBuilder("@@ -1,1 +1,40 @@\n class F%d {\n".formatted(i));
             for (int l = 0; l < 39; l++) patch.append("+    int field%d = %d; // some code that costs tokens\n".formatted(l, l));
-            pr.files.add(new FakeGitHub.PrFile("src/F%03d.java".formatted(i), "added", patch.toString().strip()));
+            pr.files.add(new PrFile("src/F%03d.java".formatted(i), "added", patch.toString().strip()));
         }
-        pr.files.add(new FakeGitHub.PrFile("package-lock.json", "modified", "@@ -1 +1 @@\n-{}\n+{ }"));
-        pr.files.add(new FakeGitHub.PrFile("logo.png", "added", null));
+        pr.files.add(new PrFile("package-lock.json", "modified", "@@ -1 +1 @@\n-{}\n+{ }"));
+        pr.files.add(new PrFile("logo.png", "added", null));
         github.pageSize = 100;
 
         deliver(Webhooks.delivery("pull_request", Webhooks.pullRequest("opened", REPO, 7, HEAD, TestBot.INSTALLATION)));
