@@ -12,7 +12,8 @@ import dev.seekfix.engine.tensor.GgmlType;
  *              not prepared
  * @param scale [tokens][cols / block] the activation scale of each Q8 block; empty for float kinds
  * @param bias  [tokens][…] per-type sums the dot kernels need for offsets and mins: Q4_0/Q5_0 −8/−16 × the quant sum
- *              per 32, Q4_K the quant sum per 32, Q6_K −32 × the quant sum per 16; empty otherwise
+ *              per 32, Q4_K 16 per super-block (8 zeros, then −the quant sum of each 32: {@link Q4_KRows} applies
+ *              scales and mins with one vector), Q6_K −32 × the quant sum per 16; empty otherwise
  * @param gemm  [tokens][cols] in lane order, the rounded values themselves (quant × scale), for the tile kernels;
  *              empty if not prepared
  */
@@ -62,9 +63,9 @@ record PreparedActivations(int tokens, int cols, float[] dot, float[] scale, flo
                 }
                 yield b;
             }
-            case Q4_K -> { // Q8_K keeps sums per 16
-                float[] b = new float[n / 32];
-                for (int i = 0; i < b.length; i++) b[i] = a.sums()[2 * i] + a.sums()[2 * i + 1];
+            case Q4_K -> { // per super-block: 8 zeros (the scales' lanes), then −(sum per 32); Q8_K keeps sums per 16
+                float[] b = new float[n / 16];
+                for (int i = 0; i < n / 32; i++) b[16 * (i / 8) + 8 + i % 8] = -(a.sums()[2 * i] + a.sums()[2 * i + 1]);
                 yield b;
             }
             case Q6_K -> {

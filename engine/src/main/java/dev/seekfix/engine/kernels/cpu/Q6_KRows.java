@@ -100,18 +100,39 @@ final class Q6_KRows {
                 IntVector qh = IntVector.fromMemorySegment(I, s, blk + 128 + 32L * h, LE);
                 FloatVector sch = ((FloatVector) ByteVector.fromMemorySegment(ByteVector.SPECIES_64, s, blk + 192 + 8L * h, LE)
                         .convertShape(VectorOperators.B2F, F, 0)).mul(d);
-                for (int quarter = 0; quarter < 4; quarter++) {
-                    IntVector l = (quarter & 1) == 0 ? l0 : l1;
-                    IntVector q = l.lanewise(LSHR, 4 * (quarter >> 1)).and(0x0F0F0F0F)
-                        .or((quarter < 3 ? qh.lanewise(LSHL, 4 - 2 * quarter) : qh.lanewise(LSHR, 2)).and(0x30303030));
-                    FloatVector scale = sch.rearrange(quarter == 0 ? PAIR0 : quarter == 1 ? PAIR1 : quarter == 2 ? PAIR2 : PAIR3);
-                    FloatVector offset = scale.mul(-32f);
-                    int o = wo + 256 * b + 128 * h + 32 * quarter;
-                    ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
-                    ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(scale.mul(0x1p-8f), offset).intoArray(w, o + 8);
-                    ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(scale.mul(0x1p-16f), offset).intoArray(w, o + 16);
-                    ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(scale.mul(0x1p-24f), offset).intoArray(w, o + 24);
-                }
+                // quarters written out as in dot: no vector or shuffle chosen by a loop index
+                IntVector q = l0.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 4).and(0x30303030));
+                FloatVector scale = sch.rearrange(PAIR0);
+                FloatVector offset = scale.mul(-32f);
+                int o = wo + 256 * b + 128 * h;
+                ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
+                ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(scale.mul(0x1p-8f), offset).intoArray(w, o + 8);
+                ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(scale.mul(0x1p-16f), offset).intoArray(w, o + 16);
+                ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(scale.mul(0x1p-24f), offset).intoArray(w, o + 24);
+                q = l1.and(0x0F0F0F0F).or(qh.lanewise(LSHL, 2).and(0x30303030));
+                scale = sch.rearrange(PAIR1);
+                offset = scale.mul(-32f);
+                o = wo + 256 * b + 128 * h + 32;
+                ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
+                ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(scale.mul(0x1p-8f), offset).intoArray(w, o + 8);
+                ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(scale.mul(0x1p-16f), offset).intoArray(w, o + 16);
+                ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(scale.mul(0x1p-24f), offset).intoArray(w, o + 24);
+                q = l0.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.and(0x30303030));
+                scale = sch.rearrange(PAIR2);
+                offset = scale.mul(-32f);
+                o = wo + 256 * b + 128 * h + 64;
+                ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
+                ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(scale.mul(0x1p-8f), offset).intoArray(w, o + 8);
+                ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(scale.mul(0x1p-16f), offset).intoArray(w, o + 16);
+                ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(scale.mul(0x1p-24f), offset).intoArray(w, o + 24);
+                q = l1.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, 2).and(0x30303030));
+                scale = sch.rearrange(PAIR3);
+                offset = scale.mul(-32f);
+                o = wo + 256 * b + 128 * h + 96;
+                ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
+                ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(scale.mul(0x1p-8f), offset).intoArray(w, o + 8);
+                ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(scale.mul(0x1p-16f), offset).intoArray(w, o + 16);
+                ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(scale.mul(0x1p-24f), offset).intoArray(w, o + 24);
             }
         }
     }

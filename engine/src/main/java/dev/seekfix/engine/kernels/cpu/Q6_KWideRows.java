@@ -60,23 +60,40 @@ final class Q6_KWideRows {
                 acc0 = sc.fma(FloatVector.fromArray(F, sums, 16 * (so + b)), acc0);
                 IntVector qhAll = IntVector.fromMemorySegment(I, s, blk + 128, LE);
                 int xb = xo + 256 * b;
-                for (int h = 0; h < 2; h++) {
-                    IntVector l = IntVector.fromMemorySegment(I, s, blk + 64L * h, LE);
-                    IntVector qh = qhAll.rearrange(h == 0 ? QH_HALF0 : QH_HALF1);
-                    IntVector q = l.and(0x0F0F0F0F).or(qh.lanewise(LSHL, LOW_SHIFT).and(0x30303030));
-                    int xh = xb + 128 * h;
-                    FloatVector t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xh));
-                    t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 16), t);
-                    t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 32), t);
-                    t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 48), t);
-                    acc0 = t.fma(sc.rearrange(h == 0 ? LOW0 : LOW1), acc0);
-                    q = l.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, HIGH_SHIFT).and(0x30303030));
-                    t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xh + 64));
-                    t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 80), t);
-                    t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 96), t);
-                    t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 112), t);
-                    acc1 = t.fma(sc.rearrange(h == 0 ? HIGH0 : HIGH1), acc1);
-                }
+                // the halves are written out: their shuffles must be constants (a shuffle picked by a loop index is an
+                // object C2 may not fold, and did not: the looped form ran 30% slower)
+                // half 0: ql[0 … 63], qh bits of half 0, scales 0 … 7
+                IntVector l = IntVector.fromMemorySegment(I, s, blk, LE);
+                IntVector qh = qhAll.rearrange(QH_HALF0);
+                int xh = xb;
+                IntVector q = l.and(0x0F0F0F0F).or(qh.lanewise(LSHL, LOW_SHIFT).and(0x30303030));
+                FloatVector t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xh));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 16), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 32), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 48), t);
+                acc0 = t.fma(sc.rearrange(LOW0), acc0);
+                q = l.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, HIGH_SHIFT).and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xh + 64));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 80), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 96), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 112), t);
+                acc1 = t.fma(sc.rearrange(HIGH0), acc1);
+                // half 1: ql[64 … 127], qh bits of half 1, scales 8 … 15
+                l = IntVector.fromMemorySegment(I, s, blk + 64, LE);
+                qh = qhAll.rearrange(QH_HALF1);
+                xh = xb + 128;
+                q = l.and(0x0F0F0F0F).or(qh.lanewise(LSHL, LOW_SHIFT).and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xh));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 16), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 32), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 48), t);
+                acc0 = t.fma(sc.rearrange(LOW1), acc0);
+                q = l.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, HIGH_SHIFT).and(0x30303030));
+                t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xh + 64));
+                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 80), t);
+                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 96), t);
+                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xh + 112), t);
+                acc1 = t.fma(sc.rearrange(HIGH1), acc1);
             }
             out[outOffset + r] = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         }
@@ -88,21 +105,42 @@ final class Q6_KWideRows {
             FloatVector sc = ((FloatVector) ByteVector.fromMemorySegment(ByteVector.SPECIES_128, s, blk + 192, LE)
                     .convertShape(VectorOperators.B2F, F, 0)).mul(Float.float16ToFloat(s.get(I16, blk + 208)));
             IntVector qhAll = IntVector.fromMemorySegment(I, s, blk + 128, LE);
-            for (int h = 0; h < 2; h++) {
-                IntVector l = IntVector.fromMemorySegment(I, s, blk + 64L * h, LE);
-                IntVector qh = qhAll.rearrange(h == 0 ? QH_HALF0 : QH_HALF1);
-                for (int v = 0; v < 2; v++) {
-                    IntVector q = v == 0 ? l.and(0x0F0F0F0F).or(qh.lanewise(LSHL, LOW_SHIFT).and(0x30303030))
-                            : l.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, HIGH_SHIFT).and(0x30303030));
-                    FloatVector scale = sc.rearrange(h == 0 ? (v == 0 ? LOW0 : HIGH0) : (v == 0 ? LOW1 : HIGH1));
-                    FloatVector offset = scale.mul(-32f);
-                    int o = wo + 256 * b + 128 * h + 64 * v;
-                    ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
-                    ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(scale.mul(0x1p-8f), offset).intoArray(w, o + 16);
-                    ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(scale.mul(0x1p-16f), offset).intoArray(w, o + 32);
-                    ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(scale.mul(0x1p-24f), offset).intoArray(w, o + 48);
-                }
-            }
+            IntVector l = IntVector.fromMemorySegment(I, s, blk, LE);
+            IntVector qh = qhAll.rearrange(QH_HALF0);
+            IntVector q = l.and(0x0F0F0F0F).or(qh.lanewise(LSHL, LOW_SHIFT).and(0x30303030));
+            FloatVector scale = sc.rearrange(LOW0);
+            FloatVector offset = scale.mul(-32f);
+            int o = wo + 256 * b;
+            ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
+            ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(scale.mul(0x1p-8f), offset).intoArray(w, o + 16);
+            ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(scale.mul(0x1p-16f), offset).intoArray(w, o + 32);
+            ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(scale.mul(0x1p-24f), offset).intoArray(w, o + 48);
+            q = l.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, HIGH_SHIFT).and(0x30303030));
+            scale = sc.rearrange(HIGH0);
+            offset = scale.mul(-32f);
+            o = wo + 256 * b + 64;
+            ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
+            ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(scale.mul(0x1p-8f), offset).intoArray(w, o + 16);
+            ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(scale.mul(0x1p-16f), offset).intoArray(w, o + 32);
+            ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(scale.mul(0x1p-24f), offset).intoArray(w, o + 48);
+            l = IntVector.fromMemorySegment(I, s, blk + 64, LE);
+            qh = qhAll.rearrange(QH_HALF1);
+            q = l.and(0x0F0F0F0F).or(qh.lanewise(LSHL, LOW_SHIFT).and(0x30303030));
+            scale = sc.rearrange(LOW1);
+            offset = scale.mul(-32f);
+            o = wo + 256 * b + 128;
+            ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
+            ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(scale.mul(0x1p-8f), offset).intoArray(w, o + 16);
+            ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(scale.mul(0x1p-16f), offset).intoArray(w, o + 32);
+            ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(scale.mul(0x1p-24f), offset).intoArray(w, o + 48);
+            q = l.lanewise(LSHR, 4).and(0x0F0F0F0F).or(qh.lanewise(LSHR, HIGH_SHIFT).and(0x30303030));
+            scale = sc.rearrange(HIGH1);
+            offset = scale.mul(-32f);
+            o = wo + 256 * b + 192;
+            ((FloatVector) q.and(0xFF).convert(I2F, 0)).fma(scale, offset).intoArray(w, o);
+            ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(scale.mul(0x1p-8f), offset).intoArray(w, o + 16);
+            ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(scale.mul(0x1p-16f), offset).intoArray(w, o + 32);
+            ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(scale.mul(0x1p-24f), offset).intoArray(w, o + 48);
         }
     }
 }
