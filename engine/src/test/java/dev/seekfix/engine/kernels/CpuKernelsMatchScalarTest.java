@@ -62,6 +62,23 @@ class CpuKernelsMatchScalarTest {
         }
     }
 
+    /** An odd number of 32-element blocks per row: the block-pair and two-chain kernels finish the row another way. */
+    @ParameterizedTest
+    @EnumSource(names = {"Q4_0", "Q5_0", "Q8_0"})
+    void matmulMatchesScalarForRowsOfAnOddNumberOfBlocks(GgmlType type) {
+        Random rnd = new Random(type.id() + 100);
+        int rows = 40, cols = 32 * 7;
+        WeightMatrix w = new WeightMatrix("w", type,
+                MemorySegment.ofArray(Quantizer.quantize(type, gaussian(rnd, rows * cols, 0.05f))), rows, cols);
+        for (int tokens : new int[]{1, 3}) {
+            float[] x = gaussian(rnd, tokens * cols, 1f);
+            float[] expected = new float[tokens * rows], actual = new float[tokens * rows];
+            SCALAR.matmul(w, x, tokens, expected);
+            cpu.matmul(w, x, tokens, actual);
+            assertClose(expected, actual, 1e-5f, type + " tokens=" + tokens);
+        }
+    }
+
     /**
      * Odd row counts (the tiled path pads its row pairs), batch sizes on both sides of the fused/tiled switch and of
      * the 4-token tile, weights off-heap like a mapped file, and a view of the last rows whose final block ends the

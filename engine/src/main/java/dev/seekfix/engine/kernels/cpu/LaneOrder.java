@@ -19,11 +19,13 @@ record LaneOrder(int group, int[] natural, float[] dotScale) {
     /** Element {@code 4j + p} at index {@code 8p + j} of each 32: one int-lane byte position per 8-float vector. */
     private static final LaneOrder BYTES_SCALED = bytes();
     private static final LaneOrder Q6_K = Lanes.WIDE ? q6KWide() : q6K();
+    private static final LaneOrder NIBBLE_PAIRS = nibblePairs();
     private static final LaneOrder NATURAL = new LaneOrder(1, new int[]{0}, new float[]{1});
 
-    static LaneOrder of(GgmlType type) {
+    /** The order of the kernel {@link WeightRows} runs for rows of {@code cols} elements of {@code type}. */
+    static LaneOrder of(GgmlType type, int cols) {
         return switch (type) {
-            case Q4_0, Q5_0 -> BYTES_SCALED;
+            case Q4_0, Q5_0 -> NibblePairRows.fits(cols) ? NIBBLE_PAIRS : BYTES_SCALED;
             case Q6_K -> Q6_K;
             default -> NATURAL;
         };
@@ -41,8 +43,23 @@ record LaneOrder(int group, int[] natural, float[] dotScale) {
         return new LaneOrder(32, natural, scale);
     }
 
-    /** Half h, quarter x (32 elements of one ql/qh combination): byte p of lane j is element 4j + p, value·2^(8p). */
-    /** {@link Q6_KRows} (8 lanes). */
+    /**
+     * {@link NibblePairRows}: two blocks per 64; byte p of lane j is element {@code 4j + p} of the first block for
+     * j &lt; 8, {@code 4(j − 8) + p} of the second for j ≥ 8, value·2^(8p).
+     */
+    static LaneOrder nibblePairs() {
+        int[] natural = new int[64];
+        float[] scale = new float[64];
+        for (int p = 0; p < 4; p++) {
+            for (int j = 0; j < 16; j++) {
+                natural[16 * p + j] = j < 8 ? 4 * j + p : 32 + 4 * (j - 8) + p;
+                scale[16 * p + j] = (float) Math.scalb(1.0, -8 * p);
+            }
+        }
+        return new LaneOrder(64, natural, scale);
+    }
+
+    /** {@link Q6_KRows} (8 lanes): half h, quarter x, byte p of lane j is element 4j + p, value·2^(8p). */
     static LaneOrder q6K() {
         int[] natural = new int[256];
         float[] scale = new float[256];

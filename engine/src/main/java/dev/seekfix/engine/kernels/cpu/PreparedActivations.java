@@ -22,7 +22,7 @@ record PreparedActivations(int tokens, int cols, float[] dot, float[] scale, flo
     private static final float[] NONE = new float[0];
 
     static PreparedActivations of(GgmlType weights, QuantizedActivations a, boolean forDot, boolean forGemm) {
-        return of(weights, LaneOrder.of(weights), a, forDot, forGemm);
+        return of(weights, LaneOrder.of(weights, a.cols()), a, forDot, forGemm);
     }
 
     /** With an explicit order: tests run the kernels of the other vector width with it. */

@@ -23,8 +23,11 @@ final class WeightRows {
                     int token, float[] out, int outOffset) {
         switch (type) {
             case Q8_0 -> Q8_0Rows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset);
-            case Q4_0 -> NibbleBlockRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset, false);
-            case Q5_0 -> NibbleBlockRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset, true);
+            case Q4_0, Q5_0 -> {
+                boolean five = type == GgmlType.Q5_0;
+                if (NibblePairRows.fits(cols)) NibblePairRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset, five);
+                else NibbleBlockRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset, five);
+            }
             case Q4_K -> Q4_KRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset);
             case Q6_K -> {
                 if (Lanes.WIDE) Q6_KWideRows.dot(s, rowBytes, from, to, cols, a, token, out, outOffset);
@@ -39,8 +42,11 @@ final class WeightRows {
     static void decode(GgmlType type, MemorySegment s, long at, int cols, float[] w, int wo) {
         switch (type) {
             case Q8_0 -> Q8_0Rows.decode(s, at, cols, w, wo);
-            case Q4_0 -> NibbleBlockRows.decode(s, at, cols, w, wo, false);
-            case Q5_0 -> NibbleBlockRows.decode(s, at, cols, w, wo, true);
+            case Q4_0, Q5_0 -> {
+                boolean five = type == GgmlType.Q5_0;
+                if (NibblePairRows.fits(cols)) NibblePairRows.decode(s, at, cols, w, wo, five);
+                else NibbleBlockRows.decode(s, at, cols, w, wo, five);
+            }
             case Q4_K -> Q4_KRows.decode(s, at, cols, w, wo);
             case Q6_K -> {
                 if (Lanes.WIDE) Q6_KWideRows.decode(s, at, cols, w, wo);
