@@ -23,8 +23,11 @@ import java.util.Locale;
 public final class LocalModels implements Models {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalModels.class);
-    /** The longest {@link ModelWarmup} runs the model after loading when asked to warm up. */
-    private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(6);
+    /**
+     * The longest {@link ModelWarmup} runs the model after loading when asked to warm up: a ceiling, it stops as soon
+     * as the kernels are compiled (about 10 s for a 4-layer Coder-V2-Lite on 2 cores).
+     */
+    private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(30);
 
     private final KernelBackends backends;
 

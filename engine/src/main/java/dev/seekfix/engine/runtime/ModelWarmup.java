@@ -3,6 +3,8 @@ package dev.seekfix.engine.runtime;
 import dev.seekfix.engine.model.CausalModel;
 import dev.seekfix.engine.model.SequenceCache;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
@@ -21,21 +23,28 @@ final class ModelWarmup {
     private ModelWarmup() {
     }
 
-    /** Rounds in a row without a 10% gain on the fastest one that count as compiled. */
+    /** Rounds in a row without a 10% gain on the fastest one that count as settled. */
     private static final int SETTLED = 3;
+    /** The JIT counts as done once it spends less than this share of a round compiling. */
+    private static final double QUIET_COMPILING = 0.02;
 
     /**
      * Runs rounds (a prompt, then decoding) until {@link #SETTLED} rounds in a row are no faster than 0.9× the
-     * fastest so far (compilation has settled), or until {@code budget} is spent.
+     * fastest so far and the JIT spent less than {@link #QUIET_COMPILING} of the last round compiling (where the JVM
+     * reports compilation time), or until {@code budget} is spent.
      *
      * @return rounds run
      */
     static int run(CausalModel model, Duration budget) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long deadline = System.nanoTime() + budget.toNanos();
         int[] prompt = new int[PROMPT];
         for (int i = 0; i < PROMPT; i++) prompt[i] = 1 + i;
         int rounds = 0, unimproved = 0;
         long fastest = Long.MAX_VALUE;
+        long compiled = jitTimed ? jit.getTotalCompilationTime() : 0; // milliseconds, all compiler threads
+        boolean quiet;
         do {
             long t0 = System.nanoTime();
             SequenceCache cache = model.newCache(PROMPT + DECODE);
@@ -49,7 +58,10 @@ final class ModelWarmup {
                 unimproved++;
             }
             fastest = Math.min(fastest, took);
-        } while (unimproved < SETTLED && System.nanoTime() < deadline);
+            long nowCompiled = jitTimed ? jit.getTotalCompilationTime() : 0;
+            quiet = (nowCompiled - compiled) * 1e6 < QUIET_COMPILING * took;
+            compiled = nowCompiled;
+        } while ((unimproved < SETTLED || !quiet) && System.nanoTime() < deadline);
         return rounds;
     }
 }

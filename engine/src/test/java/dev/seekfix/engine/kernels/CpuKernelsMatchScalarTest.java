@@ -173,6 +173,14 @@ class CpuKernelsMatchScalarTest {
         SCALAR.siluMul(g, u, o1, 100);
         cpu.siluMul(g, u, o2, 100);
         assertClose(o1, o2, 1e-6f, "silu");
+        // a prefill-sized vector (split over the pool, odd tail) with gates far into exp's overflow and underflow
+        int big = 100_003;
+        float[] gb = gaussian(rnd, big, 40f), ub = gaussian(rnd, big, 1f), ob1 = new float[big], ob2 = new float[big];
+        SCALAR.siluMul(gb, ub, ob1, big);
+        cpu.siluMul(gb, ub, ob2, big);
+        for (int i = 0; i < big; i++) {
+            assertThat(ob2[i]).as("silu [%d] of %f", i, gb[i]).isCloseTo(ob1[i], org.assertj.core.data.Offset.offset(2e-6f * Math.abs(ob1[i]) + 1e-30f));
+        }
         float[] s1 = gaussian(rnd, 50, 3f), s2 = s1.clone();
         SCALAR.softmax(s1, 0, 50, 0.5f);
         cpu.softmax(s2, 0, 50, 0.5f);

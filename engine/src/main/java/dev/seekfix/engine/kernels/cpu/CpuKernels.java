@@ -112,9 +112,22 @@ public final class CpuKernels implements Kernels {
         scalar.softmax(x, offset, n, scale);
     }
 
+    /**
+     * {@code out = silu(gate) · up} with the Vector API's {@code EXP} (a vectorized math-library call, within an ulp of
+     * {@link Math#exp}): the scalar loop cost a quarter of a millisecond per decoded token on a 2-core machine; a
+     * prefill batch's long vectors are split over the pool.
+     */
     @Override
     public void siluMul(float[] gate, float[] up, float[] out, int n) {
-        scalar.siluMul(gate, up, out, n);
+        int step = Lanes.FW.length(), chunk = 64 * step;
+        pool.forRows((n + chunk - 1) / chunk, 8L * n, (from, to) -> {
+            int end = Math.min(n, to * chunk), i = from * chunk;
+            for (; i <= end - step; i += step) {
+                FloatVector g = FloatVector.fromArray(Lanes.FW, gate, i);
+                g.div(g.neg().lanewise(VectorOperators.EXP).add(1f)).mul(FloatVector.fromArray(Lanes.FW, up, i)).intoArray(out, i);
+            }
+            for (; i < end; i++) out[i] = gate[i] / (1.0f + (float) Math.exp(-gate[i])) * up[i];
+        });
     }
 
     @Override

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * The products of one {@link CpuKernels#matmulEach} call as one pool job: their rows are cut into pieces of whole
- * 16-row groups (the same granularity as {@code matmul}'s chunks) that never span two products, about eight per
- * thread over all products together, so small products share a hand-off instead of paying one each. Each distinct
+ * 16-row groups (the same granularity as {@code matmul}'s chunks) that never span two products, of about equal work
+ * and about eight per thread over all products together, so small products share a hand-off instead of paying one
+ * each. Each distinct
  * input (array, offset, length, weight type) is rounded once before the job: an expert's gate and up, and usually
  * every expert of a layer, read the same vector.
  */
@@ -52,7 +53,7 @@ final class ProductBatch implements RowPool.RowRange {
         QuantizedActivations[] rounded = new QuantizedActivations[n];
         Map<Input, PreparedActivations> preparedByInput = new HashMap<>();
         Map<Input, QuantizedActivations> roundedByInput = new HashMap<>();
-        long rows = 0, work = 0;
+        long work = 0;
         for (int i = 0; i < n; i++) {
             WeightMatrix w = products[i].w();
             Input in = new Input(products[i].x(), products[i].xOffset(), w.cols(), w.type());
@@ -62,22 +63,28 @@ final class ProductBatch implements RowPool.RowRange {
             } else {
                 rounded[i] = roundedByInput.computeIfAbsent(in, ProductBatch::round);
             }
-            rows += w.rows();
             work += (long) w.rows() * w.cols();
         }
-        // rows per piece: a multiple of the row group, about 8 pieces per thread in all (as RowPool chunks one matmul)
-        long perPiece = (rows + 8L * threads - 1) / (8L * threads);
-        int target = (int) Math.max(ROW_GROUP, (perPiece + ROW_GROUP - 1) / ROW_GROUP * ROW_GROUP);
+        // pieces of about equal work (multiply-adds), about 8 per thread in all, each a multiple of the row group: a
+        // product with longer rows (the shared experts' down, twice an expert's columns) gets shorter pieces, so the
+        // last piece claimed is never one that leaves the other threads waiting for twice the usual time
+        long perPiece = Math.max(1, (work + 8L * threads - 1) / (8L * threads));
+        int[] target = new int[n]; // rows per piece of each product
         int pieces = 0;
-        for (Product p : products) pieces += (p.w().rows() + target - 1) / target;
+        for (int i = 0; i < n; i++) {
+            WeightMatrix w = products[i].w();
+            long rowsForWork = Math.max(1, perPiece / w.cols());
+            target[i] = (int) Math.min(w.rows(), Math.max(ROW_GROUP, (rowsForWork + ROW_GROUP / 2) / ROW_GROUP * ROW_GROUP));
+            pieces += (w.rows() + target[i] - 1) / target[i];
+        }
         int[] pieceProduct = new int[pieces], pieceFrom = new int[pieces], pieceTo = new int[pieces];
         int k = 0;
         for (int i = 0; i < n; i++) {
             int r = products[i].w().rows();
-            for (int from = 0; from < r; from += target, k++) {
+            for (int from = 0; from < r; from += target[i], k++) {
                 pieceProduct[k] = i;
                 pieceFrom[k] = from;
-                pieceTo[k] = Math.min(r, from + target);
+                pieceTo[k] = Math.min(r, from + target[i]);
             }
         }
         return new ProductBatch(products, prepared, rounded, pieceProduct, pieceFrom, pieceTo, work);
