@@ -1,12 +1,14 @@
 package dev.seekfix.engine.cli;
 
-import dev.seekfix.engine.model.deepseek2.TensorNames;
-
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seekfix.engine.gguf.GgufFile;
 import dev.seekfix.engine.gguf.GgufTensorInfo;
+import dev.seekfix.engine.kernels.TimedKernels;
 import dev.seekfix.engine.model.CausalModel;
 import dev.seekfix.engine.model.SequenceCache;
+import dev.seekfix.engine.model.deepseek2.TensorNames;
+import dev.seekfix.engine.runtime.KernelBackends;
 import dev.seekfix.engine.runtime.LocalLanguageModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,17 +48,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "3", paramLabel = "N")
     int reps;
 
+    @Option(names = "--breakdown", description = "also time every kernel call (cpu and scalar backends) and report "
+            + "where prefill and decode spend their time: per operation, weight type and shape")
+    boolean breakdown;
+
     @Override
     public Integer call() {
         long bytesPerToken = decodeBytesPerToken();
-        try (LocalLanguageModel m = options.load(spec.commandLine().getErr(), true)) {
+        List<TimedKernels> timed = new ArrayList<>(); // the model's kernels, when --breakdown
+        KernelBackends backends = KernelBackends.standard();
+        if (breakdown) backends = backends.wrapped(k -> {
+            TimedKernels t = new TimedKernels(k);
+            timed.add(t);
+            return t;
+        });
+        try (LocalLanguageModel m = options.load(spec.commandLine().getErr(), true, backends)) {
             CausalModel model = m.causalModel();
             int[] prompt = promptIds(model.vocabularySize());
-            run(model, Arrays.copyOf(prompt, Math.min(8, prompt.length)), Math.min(4, genTokens)); // JIT warm-up
+            run(model, Arrays.copyOf(prompt, Math.min(8, prompt.length)), Math.min(4, genTokens), null); // JIT warm-up
             double[] prefill = new double[reps];
             double[] decode = new double[reps];
+            Breakdown times = timed.isEmpty() ? null : new Breakdown(timed.getLast());
             for (int r = 0; r < reps; r++) {
-                double[] tps = run(model, prompt, genTokens);
+                double[] tps = run(model, prompt, genTokens, times);
                 prefill[r] = tps[0];
                 decode[r] = tps[1];
                 spec.commandLine().getErr().printf(java.util.Locale.ROOT, "rep %d: prefill %.1f tok/s, decode %.1f tok/s%n",
@@ -72,23 +90,79 @@ final class BenchCommand implements Callable<Integer> {
             out.set("decode_runs", Json.MAPPER.valueToTree(decode));
             out.put("decode_bytes_per_token", bytesPerToken);
             out.put("decode_gb_per_s", bytesPerToken * median(decode) / 1e9);
+            if (times != null) {
+                out.set("prefill_breakdown", times.json(times.prefill, times.prefillNanos, (long) reps * promptTokens));
+                out.set("decode_breakdown", times.json(times.decode, times.decodeNanos, (long) reps * genTokens));
+            }
             spec.commandLine().getOut().println(Json.write(out));
             spec.commandLine().getOut().flush();
         }
         return 0;
     }
 
-    /** {prefill tok/s, decode tok/s} of one repetition. */
-    private static double[] run(CausalModel model, int[] prompt, int gen) {
+    /** {prefill tok/s, decode tok/s} of one repetition; {@code times} (may be null) adds its kernel times. */
+    private static double[] run(CausalModel model, int[] prompt, int gen, Breakdown times) {
         SequenceCache cache = model.newCache(prompt.length + gen + 1);
+        if (times != null) times.kernels.reset();
         long t0 = System.nanoTime();
         float[] logits = model.forward(cache, prompt);
         long t1 = System.nanoTime();
+        if (times != null) {
+            times.add(times.prefill, times.kernels.entries());
+            times.prefillNanos += t1 - t0;
+            times.kernels.reset();
+        }
+        long t2 = System.nanoTime();
         for (int i = 0; i < gen; i++) {
             logits = model.forward(cache, new int[] {argmax(logits)});
         }
-        long t2 = System.nanoTime();
-        return new double[] {prompt.length * 1e9 / (t1 - t0), gen * 1e9 / Math.max(1, t2 - t1)};
+        long t3 = System.nanoTime();
+        if (times != null) {
+            times.add(times.decode, times.kernels.entries());
+            times.decodeNanos += t3 - t2;
+        }
+        return new double[] {prompt.length * 1e9 / (t1 - t0), gen * 1e9 / Math.max(1, t3 - t2)};
+    }
+
+    /** Kernel times summed over the repetitions, prefill and decode apart. */
+    private static final class Breakdown {
+        final TimedKernels kernels;
+        final Map<String, long[]> prefill = new LinkedHashMap<>(), decode = new LinkedHashMap<>(); // → {nanos, calls, macs}
+        long prefillNanos, decodeNanos;
+
+        Breakdown(TimedKernels kernels) {
+            this.kernels = kernels;
+        }
+
+        void add(Map<String, long[]> into, List<TimedKernels.Entry> entries) {
+            for (TimedKernels.Entry e : entries) {
+                long[] v = into.computeIfAbsent(e.operation(), k -> new long[3]);
+                v[0] += e.nanos();
+                v[1] += e.calls();
+                v[2] += e.macs();
+            }
+        }
+
+        /** Per token: ms and calls of each operation (longest first), its multiply-add rate, and the time outside. */
+        ObjectNode json(Map<String, long[]> tally, long totalNanos, long tokens) {
+            ObjectNode out = Json.object();
+            ArrayNode ops = out.putArray("operations");
+            long inside = 0;
+            List<Map.Entry<String, long[]>> sorted = new ArrayList<>(tally.entrySet());
+            sorted.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+            for (Map.Entry<String, long[]> e : sorted) {
+                long[] v = e.getValue();
+                inside += v[0];
+                ObjectNode op = ops.addObject();
+                op.put("operation", e.getKey());
+                op.put("ms_per_token", v[0] / 1e6 / tokens);
+                op.put("calls_per_token", (double) v[1] / tokens);
+                if (v[2] > 0) op.put("gmac_per_s", (double) v[2] / Math.max(1, v[0]));
+            }
+            out.put("ms_per_token", totalNanos / 1e6 / tokens);
+            out.put("outside_kernels_ms_per_token", (totalNanos - inside) / 1e6 / tokens);
+            return out;
+        }
     }
 
     /** Fixed, ordinary token ids spread over the vocabulary (no specials: they sit at the top of DeepSeek's). */

@@ -34,8 +34,12 @@ final class ModelOptions {
     boolean noMmap;
 
     LocalLanguageModel load(PrintWriter err, boolean warmUp) {
+        return load(err, warmUp, KernelBackends.standard());
+    }
+
+    LocalLanguageModel load(PrintWriter err, boolean warmUp, KernelBackends backends) {
         LoadProgress progress = new StderrProgress(err);
-        LocalLanguageModel m = new LocalModels(KernelBackends.standard()).load(model,
+        LocalLanguageModel m = new LocalModels(backends).load(model,
                 new EngineOptions(KernelBackends.parse(backend), threads, context,
                         noMmap ? WeightStorage.IN_MEMORY : WeightStorage.MAPPED), progress, warmUp);
         err.println("backend: " + m.backendReason() + "; " + m.chat().selection().description());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.ServiceLoader;
 
 /**
@@ -34,6 +35,19 @@ public record KernelBackends(List<KernelFactory> factories) {
             if (all.stream().noneMatch(k -> k.name().equals(f.name()))) all.add(f);
         }
         return new KernelBackends(all);
+    }
+
+    /** The same backends, each one's kernels passed through {@code wrap} when opened (timing, for one). */
+    public KernelBackends wrapped(UnaryOperator<Kernels> wrap) {
+        List<KernelFactory> out = new ArrayList<>();
+        for (KernelFactory f : factories) {
+            out.add(new KernelFactory() {
+                @Override public String name() { return f.name(); }
+                @Override public Optional<String> unusableReason() { return f.unusableReason(); }
+                @Override public Kernels open(int threads) { return wrap.apply(f.open(threads)); }
+            });
+        }
+        return new KernelBackends(out);
     }
 
     public Optional<KernelFactory> named(String name) {

@@ -145,6 +145,28 @@ class EngineCommandTest {
     }
 
     @Test
+    void benchWithBreakdownSaysWhereDecodeAndPrefillSpendTheirTime() throws Exception {
+        Run r = run("bench", "--model", Fixtures.model("ds2-micro-mla-Q4_K_M.gguf").toString(), "--backend", "cpu",
+                "--threads", "2", "--prompt-tokens", "8", "--gen-tokens", "4", "--reps", "2", "--breakdown");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode out = JSON.readTree(r.out());
+        assertThat(out.get("decode_tokens_per_s").asDouble()).isPositive();
+        for (String phase : new String[]{"prefill_breakdown", "decode_breakdown"}) {
+            JsonNode b = out.get(phase);
+            double inside = 0;
+            for (JsonNode op : b.get("operations")) inside += op.get("ms_per_token").asDouble();
+            assertThat(inside).as(phase).isPositive().isLessThanOrEqualTo(b.get("ms_per_token").asDouble());
+            assertThat(b.get("operations")).as(phase).anySatisfy(op -> {
+                assertThat(op.get("operation").asText()).startsWith("matmul");
+                assertThat(op.get("gmac_per_s").asDouble()).isPositive();
+            });
+        }
+        // decode multiplies one token at a time; prefill multiplies the prompt as one batch
+        assertThat(out.get("decode_breakdown").get("operations")).noneSatisfy(op -> assertThat(op.get("operation").asText()).endsWith(" batch"));
+        assertThat(out.get("prefill_breakdown").get("operations")).anySatisfy(op -> assertThat(op.get("operation").asText()).endsWith(" batch"));
+    }
+
+    @Test
     void quantizeToQ8_0ReproducesLlamaQuantizeByteForByte() {
         Path out = tmp.resolve("q8.gguf");
         Run r = run("quantize", f32(), out.toString(), "Q8_0");
