@@ -62,6 +62,25 @@ class CpuKernelsMatchScalarTest {
         }
     }
 
+    /** DeepSeek-V2's per-head shapes (absorb 512×128 in Q5_0, value-up 128×512 in Q4_K): 128-column rows have their own path. */
+    @Test
+    void matmulMatchesScalarForThePerHeadShapes() {
+        Random rnd = new Random(128);
+        for (int[] shape : new int[][]{{512, 128, GgmlType.Q5_0.id()}, {128, 512, GgmlType.Q4_K.id()}, {64, 128, GgmlType.Q4_0.id()}}) {
+            GgmlType type = GgmlType.byId(shape[2]).orElseThrow();
+            int rows = shape[0], cols = shape[1];
+            WeightMatrix w = new WeightMatrix("w", type,
+                    MemorySegment.ofArray(Quantizer.quantize(type, gaussian(rnd, rows * cols, 0.05f))), rows, cols);
+            for (int tokens : new int[]{1, 3}) {
+                float[] x = gaussian(rnd, tokens * cols, 1f);
+                float[] expected = new float[tokens * rows], actual = new float[tokens * rows];
+                SCALAR.matmul(w, x, tokens, expected);
+                cpu.matmul(w, x, tokens, actual);
+                assertClose(expected, actual, 1e-5f, type + " " + rows + "x" + cols + " tokens=" + tokens);
+            }
+        }
+    }
+
     /** An odd number of 32-element blocks per row: the block-pair and two-chain kernels finish the row another way. */
     @ParameterizedTest
     @EnumSource(names = {"Q4_0", "Q5_0", "Q8_0"})

@@ -45,8 +45,57 @@ final class NibblePairRows {
 
     static void dot(MemorySegment s, long rowBytes, int from, int to, int cols, PreparedActivations a, int token,
                     float[] out, int outOffset, boolean five) {
-        if (five) dot5(s, rowBytes, from, to, cols, a, token, out, outOffset);
+        if (five && cols == 128) dot5Rows128(s, rowBytes, from, to, a, token, out, outOffset);
+        else if (five) dot5(s, rowBytes, from, to, cols, a, token, out, outOffset);
         else dot4(s, rowBytes, from, to, cols, a, token, out, outOffset);
+    }
+
+    /**
+     * Rows of 128 (two pairs), written out without an inner loop: DeepSeek-V2's per-head absorb products
+     * ({@code attn_k_b}, 512×128 per head, Q5_0 in Q4_K_M files) have such rows, and a two-iteration inner loop ran at
+     * a third of the long-row rate (C2's pre/main/post loop split and per-row bounds checks for two trips).
+     */
+    private static void dot5Rows128(MemorySegment s, long rowBytes, int from, int to, PreparedActivations a, int token,
+                                    float[] out, int outOffset) {
+        float[] x = a.dot(), xd = a.scale(), bias = a.bias();
+        int xo = token * 128, so = token * 4;
+        FloatVector x00 = FloatVector.fromArray(F, x, xo), x01 = FloatVector.fromArray(F, x, xo + 16);
+        FloatVector x02 = FloatVector.fromArray(F, x, xo + 32), x03 = FloatVector.fromArray(F, x, xo + 48);
+        FloatVector x10 = FloatVector.fromArray(F, x, xo + 64), x11 = FloatVector.fromArray(F, x, xo + 80);
+        FloatVector x12 = FloatVector.fromArray(F, x, xo + 96), x13 = FloatVector.fromArray(F, x, xo + 112);
+        float xd0 = xd[so], xd1 = xd[so + 1], xd2 = xd[so + 2], xd3 = xd[so + 3];
+        float b0 = bias[so], b1 = bias[so + 1], b2 = bias[so + 2], b3 = bias[so + 3];
+        for (int r = from; r < to; r++) {
+            long blk = r * rowBytes;
+            // blocks 0 and 1
+            IntVector qa = (IntVector) IntVector.fromMemorySegment(I4, s, blk + 6, LE).reinterpretShape(I, 0);
+            IntVector qb = (IntVector) IntVector.fromMemorySegment(I4, s, blk + 28, LE).reinterpretShape(I, 0);
+            IntVector q = PAIR.selectFrom(qa, qb).lanewise(LSHR, HIGH_NIBBLES).and(0x0F0F0F0F);
+            IntVector h = IntVector.broadcast(I, s.get(I32, blk + 2)).blend(s.get(I32, blk + 24), SECOND)
+                    .lanewise(LSHR, FIFTH_BITS).and(0xF);
+            q = q.or(h.mul(0x02040810).and(0x10101010));
+            FloatVector t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(x00);
+            t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(x01, t);
+            t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(x02, t);
+            t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(x03, t);
+            float d0 = Float.float16ToFloat(s.get(I16, blk)) * xd0, d1 = Float.float16ToFloat(s.get(I16, blk + 22)) * xd1;
+            FloatVector acc = t.mul(FloatVector.broadcast(F, d0).blend(d1, SECOND_F));
+            // blocks 2 and 3
+            blk += 44;
+            qa = (IntVector) IntVector.fromMemorySegment(I4, s, blk + 6, LE).reinterpretShape(I, 0);
+            qb = (IntVector) IntVector.fromMemorySegment(I4, s, blk + 28, LE).reinterpretShape(I, 0);
+            q = PAIR.selectFrom(qa, qb).lanewise(LSHR, HIGH_NIBBLES).and(0x0F0F0F0F);
+            h = IntVector.broadcast(I, s.get(I32, blk + 2)).blend(s.get(I32, blk + 24), SECOND)
+                    .lanewise(LSHR, FIFTH_BITS).and(0xF);
+            q = q.or(h.mul(0x02040810).and(0x10101010));
+            t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(x10);
+            t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(x11, t);
+            t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(x12, t);
+            t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(x13, t);
+            float d2 = Float.float16ToFloat(s.get(I16, blk)) * xd2, d3 = Float.float16ToFloat(s.get(I16, blk + 22)) * xd3;
+            acc = t.fma(FloatVector.broadcast(F, d2).blend(d3, SECOND_F), acc);
+            out[outOffset + r] = acc.reduceLanes(VectorOperators.ADD) + d0 * b0 + d1 * b1 + d2 * b2 + d3 * b3;
+        }
     }
 
     private static void dot4(MemorySegment s, long rowBytes, int from, int to, int cols, PreparedActivations a, int token,
