@@ -13,7 +13,7 @@ public interface Models {
 
     /**
      * {@link #load} and then warm up: read every page of the weights and run the model on a throw-away prompt until
-     * its kernels are compiled (a few seconds), so that the first real request does not run interpreted kernels on
+     * its kernels are compiled (about 10 s on 2 cores, 30 s at most), so that the first real request does not run interpreted kernels on
      * weights still on disk. What a server wants; a test on a tiny model does not need it.
      */
     LanguageModel loadWarmedUp(Path gguf, EngineOptions options);

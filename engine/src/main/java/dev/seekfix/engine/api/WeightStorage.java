@@ -9,7 +9,8 @@ public enum WeightStorage {
     MAPPED,
     /**
      * Read into process memory at load (llama.cpp's {@code --no-mmap}): loading reads the whole file, the memory is the
-     * process's own. On the machines in BENCHMARKS.md the kernels read it ~18% faster than mapped file pages.
+     * process's own. The kernels read it faster than mapped file pages where the page cache holds the file in 4 KB pages
+     * (~18% on the VM in BENCHMARKS.md); with 2 MB page-cache folios the two run alike.
      */
     IN_MEMORY
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bench}: prefill and decode throughput, like {@code llama-bench -p 64 -n 32}: each repetition runs a
- * prompt of fixed token ids as one batch into a fresh cache, then decodes greedily one token at a time. One
- * shorter run first warms up the JIT; the weights are read into memory before timing. Reports medians and the
- * weight bytes a decoded token reads (every tensor once, the routed experts' share of expert tensors, one row of
+ * prompt of fixed token ids as one batch into a fresh cache, then decodes greedily one token at a time. Loading
+ * warms the model up first (every page of the weights read, the model run until the JIT has compiled its kernels).
+ * Reports medians and the weight bytes a decoded token reads (every tensor once, the routed experts' share of expert tensors, one row of
  * the embedding) and the bandwidth that implies.
  */
 @Command(name = "bench", description = "Measure prefill and decode tokens per second; prints JSON with medians.")
@@ -65,7 +66,6 @@ final class BenchCommand implements Callable<Integer> {
         try (LocalLanguageModel m = options.load(spec.commandLine().getErr(), true, backends)) {
             CausalModel model = m.causalModel();
             int[] prompt = promptIds(model.vocabularySize());
-            run(model, Arrays.copyOf(prompt, Math.min(8, prompt.length)), Math.min(4, genTokens), null); // JIT warm-up
             double[] prefill = new double[reps];
             double[] decode = new double[reps];
             Breakdown times = timed.isEmpty() ? null : new Breakdown(timed.getLast());
@@ -127,37 +127,31 @@ final class BenchCommand implements Callable<Integer> {
     /** Kernel times summed over the repetitions, prefill and decode apart. */
     private static final class Breakdown {
         final TimedKernels kernels;
-        final Map<String, long[]> prefill = new LinkedHashMap<>(), decode = new LinkedHashMap<>(); // → {nanos, calls, macs}
+        final Map<String, TimedKernels.Entry> prefill = new LinkedHashMap<>(), decode = new LinkedHashMap<>();
         long prefillNanos, decodeNanos;
 
         Breakdown(TimedKernels kernels) {
             this.kernels = kernels;
         }
 
-        void add(Map<String, long[]> into, List<TimedKernels.Entry> entries) {
-            for (TimedKernels.Entry e : entries) {
-                long[] v = into.computeIfAbsent(e.operation(), k -> new long[3]);
-                v[0] += e.nanos();
-                v[1] += e.calls();
-                v[2] += e.macs();
-            }
+        void add(Map<String, TimedKernels.Entry> into, List<TimedKernels.Entry> entries) {
+            for (TimedKernels.Entry e : entries) into.merge(e.operation(), e, TimedKernels.Entry::plus);
         }
 
         /** Per token: ms and calls of each operation (longest first), its multiply-add rate, and the time outside. */
-        ObjectNode json(Map<String, long[]> tally, long totalNanos, long tokens) {
+        ObjectNode json(Map<String, TimedKernels.Entry> tally, long totalNanos, long tokens) {
             ObjectNode out = Json.object();
             ArrayNode ops = out.putArray("operations");
             long inside = 0;
-            List<Map.Entry<String, long[]>> sorted = new ArrayList<>(tally.entrySet());
-            sorted.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
-            for (Map.Entry<String, long[]> e : sorted) {
-                long[] v = e.getValue();
-                inside += v[0];
+            List<TimedKernels.Entry> sorted = new ArrayList<>(tally.values());
+            sorted.sort(Comparator.comparingLong(TimedKernels.Entry::nanos).reversed());
+            for (TimedKernels.Entry e : sorted) {
+                inside += e.nanos();
                 ObjectNode op = ops.addObject();
-                op.put("operation", e.getKey());
-                op.put("ms_per_token", v[0] / 1e6 / tokens);
-                op.put("calls_per_token", (double) v[1] / tokens);
-                if (v[2] > 0) op.put("gmac_per_s", (double) v[2] / Math.max(1, v[0]));
+                op.put("operation", e.operation());
+                op.put("ms_per_token", e.nanos() / 1e6 / tokens);
+                op.put("calls_per_token", (double) e.calls() / tokens);
+                if (e.macs() > 0) op.put("gmac_per_s", (double) e.macs() / Math.max(1, e.nanos()));
             }
             out.put("ms_per_token", totalNanos / 1e6 / tokens);
             out.put("outside_kernels_ms_per_token", (totalNanos - inside) / 1e6 / tokens);

@@ -30,7 +30,7 @@ final class ModelOptions {
     int context;
 
     @Option(names = "--no-mmap", description = "read the weights into memory instead of mapping the file "
-            + "(slower to load, ~18% faster kernels on some machines; as llama.cpp's --no-mmap)")
+            + "(slower to load, faster kernels on some machines; as llama.cpp's --no-mmap)")
     boolean noMmap;
 
     LocalLanguageModel load(PrintWriter err, boolean warmUp) {

@@ -22,10 +22,15 @@ public final class TimedKernels implements Kernels {
      * @param macs      multiply-adds of the matrix products (0 for element-wise operations)
      */
     public record Entry(String operation, long nanos, long calls, long macs) {
+
+        /** This group and {@code other} (the same operation) together. */
+        public Entry plus(Entry other) {
+            return new Entry(operation, nanos + other.nanos, calls + other.calls, macs + other.macs);
+        }
     }
 
     private final Kernels inner;
-    private final Map<String, long[]> tally = new LinkedHashMap<>(); // operation → {nanos, calls, macs}
+    private final Map<String, Entry> tally = new LinkedHashMap<>(); // operation → its calls so far
 
     public TimedKernels(Kernels inner) {
         this.inner = inner;
@@ -33,8 +38,7 @@ public final class TimedKernels implements Kernels {
 
     /** The groups so far, longest first. */
     public synchronized List<Entry> entries() {
-        List<Entry> out = new ArrayList<>();
-        tally.forEach((op, v) -> out.add(new Entry(op, v[0], v[1], v[2])));
+        List<Entry> out = new ArrayList<>(tally.values());
         out.sort(Comparator.comparingLong(Entry::nanos).reversed());
         return out;
     }
@@ -44,10 +48,7 @@ public final class TimedKernels implements Kernels {
     }
 
     private synchronized void add(String operation, long t0, long macs) {
-        long[] v = tally.computeIfAbsent(operation, k -> new long[3]);
-        v[0] += System.nanoTime() - t0;
-        v[1]++;
-        v[2] += macs;
+        tally.merge(operation, new Entry(operation, System.nanoTime() - t0, 1, macs), Entry::plus);
     }
 
     private void time(String operation, long macs, Runnable call) {

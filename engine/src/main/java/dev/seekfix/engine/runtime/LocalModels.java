@@ -49,8 +49,8 @@ public final class LocalModels implements Models {
     }
 
     /**
-     * @param warmUp read every page of the weights and run the model on a throw-away prompt for a few seconds before
-     *               returning, so that the first real tokens run compiled kernels on resident weights
+     * @param warmUp read every page of the weights and run the model on throw-away prompts until its kernels are
+     *               compiled before returning, so that the first real tokens run compiled kernels on resident weights
      */
     public LocalLanguageModel load(Path gguf, EngineOptions options, LoadProgress progress, boolean warmUp) {
         KernelBackends.Choice choice = backends.select(options.backend());

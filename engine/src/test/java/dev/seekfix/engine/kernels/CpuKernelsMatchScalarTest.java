@@ -46,20 +46,28 @@ class CpuKernelsMatchScalarTest {
         }
     }
 
+    /** Random weights of {@code type}, quantized on the heap. */
+    private static WeightMatrix randomWeights(Random rnd, GgmlType type, int rows, int cols) {
+        return new WeightMatrix("w", type, MemorySegment.ofArray(Quantizer.quantize(type, gaussian(rnd, rows * cols, 0.05f))),
+                rows, cols);
+    }
+
+    /** {@code cpu.matmul} equals the scalar oracle's for random inputs of each batch size. */
+    private static void assertMatmulMatchesScalar(WeightMatrix w, Random rnd, String what, int... batchSizes) {
+        for (int tokens : batchSizes) {
+            float[] x = gaussian(rnd, tokens * w.cols(), 1f);
+            float[] expected = new float[tokens * w.rows()], actual = new float[tokens * w.rows()];
+            SCALAR.matmul(w, x, tokens, expected);
+            cpu.matmul(w, x, tokens, actual);
+            assertClose(expected, actual, 1e-5f, what + " tokens=" + tokens);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"F32", "F16", "BF16", "Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q8_0", "Q4_K", "Q5_K", "Q6_K"})
     void matmulMatchesScalarForEveryTypeAndBatchSize(GgmlType type) {
         Random rnd = new Random(type.id());
-        int rows = 300, cols = 512;
-        float[] wf = gaussian(rnd, rows * cols, 0.05f);
-        WeightMatrix w = new WeightMatrix("w", type, MemorySegment.ofArray(Quantizer.quantize(type, wf)), rows, cols);
-        for (int tokens : new int[]{1, 3, 8}) {
-            float[] x = gaussian(rnd, tokens * cols, 1f);
-            float[] expected = new float[tokens * rows], actual = new float[tokens * rows];
-            SCALAR.matmul(w, x, tokens, expected);
-            cpu.matmul(w, x, tokens, actual);
-            assertClose(expected, actual, 1e-5f, type + " tokens=" + tokens);
-        }
+        assertMatmulMatchesScalar(randomWeights(rnd, type, 300, 512), rnd, type.toString(), 1, 3, 8);
     }
 
     /** DeepSeek-V2's per-head shapes (absorb 512×128 in Q5_0, value-up 128×512 in Q4_K): 128-column rows have their own path. */
@@ -69,15 +77,7 @@ class CpuKernelsMatchScalarTest {
         for (int[] shape : new int[][]{{512, 128, GgmlType.Q5_0.id()}, {128, 512, GgmlType.Q4_K.id()}, {64, 128, GgmlType.Q4_0.id()}}) {
             GgmlType type = GgmlType.byId(shape[2]).orElseThrow();
             int rows = shape[0], cols = shape[1];
-            WeightMatrix w = new WeightMatrix("w", type,
-                    MemorySegment.ofArray(Quantizer.quantize(type, gaussian(rnd, rows * cols, 0.05f))), rows, cols);
-            for (int tokens : new int[]{1, 3}) {
-                float[] x = gaussian(rnd, tokens * cols, 1f);
-                float[] expected = new float[tokens * rows], actual = new float[tokens * rows];
-                SCALAR.matmul(w, x, tokens, expected);
-                cpu.matmul(w, x, tokens, actual);
-                assertClose(expected, actual, 1e-5f, type + " " + rows + "x" + cols + " tokens=" + tokens);
-            }
+            assertMatmulMatchesScalar(randomWeights(rnd, type, rows, cols), rnd, type + " " + rows + "x" + cols, 1, 3);
         }
     }
 
@@ -86,22 +86,13 @@ class CpuKernelsMatchScalarTest {
     @EnumSource(names = {"Q4_0", "Q5_0", "Q8_0"})
     void matmulMatchesScalarForRowsOfAnOddNumberOfBlocks(GgmlType type) {
         Random rnd = new Random(type.id() + 100);
-        int rows = 40, cols = 32 * 7;
-        WeightMatrix w = new WeightMatrix("w", type,
-                MemorySegment.ofArray(Quantizer.quantize(type, gaussian(rnd, rows * cols, 0.05f))), rows, cols);
-        for (int tokens : new int[]{1, 3}) {
-            float[] x = gaussian(rnd, tokens * cols, 1f);
-            float[] expected = new float[tokens * rows], actual = new float[tokens * rows];
-            SCALAR.matmul(w, x, tokens, expected);
-            cpu.matmul(w, x, tokens, actual);
-            assertClose(expected, actual, 1e-5f, type + " tokens=" + tokens);
-        }
+        assertMatmulMatchesScalar(randomWeights(rnd, type, 40, 32 * 7), rnd, type.toString(), 1, 3);
     }
 
     /**
      * Odd row counts (the tiled path pads its row pairs), batch sizes on both sides of the fused/tiled switch and of
      * the 4-token tile, weights off-heap like a mapped file, and a view of the last rows whose final block ends the
-     * segment (Q4_0/Q5_0 read their last 16 bytes with a masked load).
+     * segment (the nibble kernels must not read past it).
      */
     @ParameterizedTest
     @EnumSource(names = {"F32", "F16", "BF16", "Q4_0", "Q5_0", "Q8_0", "Q4_K", "Q6_K"})
@@ -114,13 +105,7 @@ class CpuKernelsMatchScalarTest {
             MemorySegment.copy(MemorySegment.ofArray(q), 0, data, 0, q.length);
             WeightMatrix all = new WeightMatrix("w", type, data, rows, cols);
             for (WeightMatrix w : new WeightMatrix[]{all, all.rows(30, 7), all.rows(5, 1)}) {
-                for (int tokens : new int[]{1, 2, 3, 5, 8, 65}) {
-                    float[] x = gaussian(rnd, tokens * cols, 1f);
-                    float[] expected = new float[tokens * w.rows()], actual = new float[tokens * w.rows()];
-                    SCALAR.matmul(w, x, tokens, expected);
-                    cpu.matmul(w, x, tokens, actual);
-                    assertClose(expected, actual, 1e-5f, type + " " + w.name() + " tokens=" + tokens);
-                }
+                assertMatmulMatchesScalar(w, rnd, type + " " + w.name(), 1, 2, 3, 5, 8, 65);
             }
         }
     }

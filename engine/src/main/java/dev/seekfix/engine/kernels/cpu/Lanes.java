@@ -26,12 +26,15 @@ final class Lanes {
     /** The widest float species this machine runs natively (at least 8 lanes: 32 is a multiple of it). */
     static final VectorSpecies<Float> FW = FloatVector.SPECIES_PREFERRED.length() >= 16
             ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
-    /** Whether {@link #FW} has 16 lanes: the kernels written for AVX-512 (Q6_K) and their {@link LaneOrder}s apply. */
+    /**
+     * Whether {@link #FW} has 16 lanes: the kernels written for AVX-512 ({@link Q6_KWideRows}, {@link NibblePairRows},
+     * {@link Q4_KRows}' one scale-and-min vector) and their {@link LaneOrder}s apply.
+     */
     static final boolean WIDE = FW.length() == 16;
     /** Bytes, as many lanes as {@link #FW}: 16 bytes (AVX-512) or 8 (AVX2) per widening load. */
     static final VectorSpecies<Byte> BW = VectorSpecies.of(byte.class, VectorShape.forBitSize(FW.length() * 8));
     /** Ints, as many lanes as {@link #FW}. */
-    static final VectorSpecies<Integer> IW = FW == FloatVector.SPECIES_512 ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
+    static final VectorSpecies<Integer> IW = FW.withLanes(int.class);
     static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
     static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(LE);

@@ -46,8 +46,7 @@ final class NibblePairRows {
     static void dot(MemorySegment s, long rowBytes, int from, int to, int cols, PreparedActivations a, int token,
                     float[] out, int outOffset, boolean five) {
         if (five && cols == 128) dot5Rows128(s, rowBytes, from, to, a, token, out, outOffset);
-        else if (five) dot5(s, rowBytes, from, to, cols, a, token, out, outOffset);
-        else dot4(s, rowBytes, from, to, cols, a, token, out, outOffset);
+        else dotPairs(s, rowBytes, from, to, cols, a, token, out, outOffset, five);
     }
 
     /**
@@ -98,57 +97,32 @@ final class NibblePairRows {
         }
     }
 
-    private static void dot4(MemorySegment s, long rowBytes, int from, int to, int cols, PreparedActivations a, int token,
-                             float[] out, int outOffset) {
+    /** Whole rows two blocks at a time; {@code five}: Q5_0 (fifth bits, 22-byte blocks), else Q4_0 (18-byte blocks). */
+    private static void dotPairs(MemorySegment s, long rowBytes, int from, int to, int cols, PreparedActivations a,
+                                 int token, float[] out, int outOffset, boolean five) {
         float[] x = a.dot(), xd = a.scale(), bias = a.bias();
-        int blocks = cols / 32, xo = token * cols, so = token * blocks;
+        int blocks = cols / 32, xo = token * cols, so = token * blocks, blockBytes = five ? 22 : 18, qsAt = five ? 6 : 2;
         for (int r = from; r < to; r++) {
             long at = r * rowBytes;
             FloatVector acc = FloatVector.zero(F);
             float offsets = 0;
             for (int b = 0; b < blocks; b += 2) {
-                long blk = at + 18L * b;
-                IntVector qa = (IntVector) IntVector.fromMemorySegment(I4, s, blk + 2, LE).reinterpretShape(I, 0);
-                IntVector qb = (IntVector) IntVector.fromMemorySegment(I4, s, blk + 20, LE).reinterpretShape(I, 0);
+                long blk = at + (long) blockBytes * b;
+                IntVector qa = (IntVector) IntVector.fromMemorySegment(I4, s, blk + qsAt, LE).reinterpretShape(I, 0);
+                IntVector qb = (IntVector) IntVector.fromMemorySegment(I4, s, blk + blockBytes + qsAt, LE).reinterpretShape(I, 0);
                 IntVector q = PAIR.selectFrom(qa, qb).lanewise(LSHR, HIGH_NIBBLES).and(0x0F0F0F0F);
+                if (five) { // fifth bits as in NibbleBlockRows: bit 4j + p of each block's qh to bit 8p + 4 of lane j
+                    IntVector h = IntVector.broadcast(I, s.get(I32, blk + 2)).blend(s.get(I32, blk + blockBytes + 2), SECOND)
+                            .lanewise(LSHR, FIFTH_BITS).and(0xF);
+                    q = q.or(h.mul(0x02040810).and(0x10101010));
+                }
                 int xb = xo + 32 * b;
                 FloatVector t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb));
                 t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 16), t);
                 t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 32), t);
                 t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 48), t);
                 float d0 = Float.float16ToFloat(s.get(I16, blk)) * xd[so + b];
-                float d1 = Float.float16ToFloat(s.get(I16, blk + 18)) * xd[so + b + 1];
-                acc = t.fma(FloatVector.broadcast(F, d0).blend(d1, SECOND_F), acc);
-                offsets += d0 * bias[so + b] + d1 * bias[so + b + 1];
-            }
-            out[outOffset + r] = acc.reduceLanes(VectorOperators.ADD) + offsets;
-        }
-    }
-
-    private static void dot5(MemorySegment s, long rowBytes, int from, int to, int cols, PreparedActivations a, int token,
-                             float[] out, int outOffset) {
-        float[] x = a.dot(), xd = a.scale(), bias = a.bias();
-        int blocks = cols / 32, xo = token * cols, so = token * blocks;
-        for (int r = from; r < to; r++) {
-            long at = r * rowBytes;
-            FloatVector acc = FloatVector.zero(F);
-            float offsets = 0;
-            for (int b = 0; b < blocks; b += 2) {
-                long blk = at + 22L * b;
-                IntVector qa = (IntVector) IntVector.fromMemorySegment(I4, s, blk + 6, LE).reinterpretShape(I, 0);
-                IntVector qb = (IntVector) IntVector.fromMemorySegment(I4, s, blk + 28, LE).reinterpretShape(I, 0);
-                IntVector q = PAIR.selectFrom(qa, qb).lanewise(LSHR, HIGH_NIBBLES).and(0x0F0F0F0F);
-                // fifth bits as in NibbleBlockRows: bit 4j + p of each block's qh to bit 8p + 4 of lane j
-                IntVector h = IntVector.broadcast(I, s.get(I32, blk + 2)).blend(s.get(I32, blk + 24), SECOND)
-                        .lanewise(LSHR, FIFTH_BITS).and(0xF);
-                q = q.or(h.mul(0x02040810).and(0x10101010));
-                int xb = xo + 32 * b;
-                FloatVector t = ((FloatVector) q.and(0xFF).convert(I2F, 0)).mul(FloatVector.fromArray(F, x, xb));
-                t = ((FloatVector) q.and(0xFF00).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 16), t);
-                t = ((FloatVector) q.and(0xFF0000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 32), t);
-                t = ((FloatVector) q.and(0xFF000000).convert(I2F, 0)).fma(FloatVector.fromArray(F, x, xb + 48), t);
-                float d0 = Float.float16ToFloat(s.get(I16, blk)) * xd[so + b];
-                float d1 = Float.float16ToFloat(s.get(I16, blk + 22)) * xd[so + b + 1];
+                float d1 = Float.float16ToFloat(s.get(I16, blk + blockBytes)) * xd[so + b + 1];
                 acc = t.fma(FloatVector.broadcast(F, d0).blend(d1, SECOND_F), acc);
                 offsets += d0 * bias[so + b] + d1 * bias[so + b + 1];
             }
@@ -164,10 +138,12 @@ final class NibblePairRows {
             long blk = at + (long) blockBytes * b;
             IntVector qa = (IntVector) IntVector.fromMemorySegment(I4, s, blk + qsAt, LE).reinterpretShape(I, 0);
             IntVector qb = (IntVector) IntVector.fromMemorySegment(I4, s, blk + blockBytes + qsAt, LE).reinterpretShape(I, 0);
-            IntVector lowBits = PAIR.selectFrom(qa, qb).lanewise(LSHR, HIGH_NIBBLES).and(0x0F0F0F0F);
-            IntVector h = IntVector.broadcast(I, five ? s.get(I32, blk + 2) : 0).blend(five ? s.get(I32, blk + blockBytes + 2) : 0, SECOND)
-                    .lanewise(LSHR, FIFTH_BITS).and(0xF);
-            IntVector q = lowBits.or(h.mul(0x02040810).and(0x10101010)); // no fifth bits for Q4_0: h is 0
+            IntVector q = PAIR.selectFrom(qa, qb).lanewise(LSHR, HIGH_NIBBLES).and(0x0F0F0F0F);
+            if (five) {
+                IntVector h = IntVector.broadcast(I, s.get(I32, blk + 2)).blend(s.get(I32, blk + blockBytes + 2), SECOND)
+                        .lanewise(LSHR, FIFTH_BITS).and(0xF);
+                q = q.or(h.mul(0x02040810).and(0x10101010));
+            }
             FloatVector d = FloatVector.broadcast(F, Float.float16ToFloat(s.get(I16, blk)))
                     .blend(Float.float16ToFloat(s.get(I16, blk + blockBytes)), SECOND_F);
             FloatVector off = d.mul(offset);
